@@ -1,0 +1,57 @@
+import { Empty } from '@eventstore/db-client/generated/shared_pb';
+import type { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
+import { isUuid } from '../storage/log-record';
+import { ExpectedRevision } from '../engine/expected-revision';
+
+/** A request the node cannot act on; answered with INVALID_ARGUMENT naming the field. */
+export class InvalidRequestError extends Error {}
+
+export function streamNameOf(identifier: StreamIdentifier | undefined, field: string): string {
+  if (!identifier) throw new InvalidRequestError(`${field} is required`);
+  const name = Buffer.from(identifier.getStreamName_asU8()).toString('utf8');
+  if (name.length === 0) throw new InvalidRequestError(`${field} must not be empty`);
+  if (Buffer.byteLength(name) > 65_535) throw new InvalidRequestError(`${field} is longer than 65535 bytes`);
+  return name;
+}
+
+/** Event ids arrive as a string or as two signed 64-bit halves (the "structured" form). */
+export function uuidOf(id: UUID | undefined, field: string): string {
+  if (!id) throw new InvalidRequestError(`${field} is required`);
+  if (id.hasString()) {
+    const value = id.getString().toLowerCase();
+    if (!isUuid(value)) throw new InvalidRequestError(`${field} is not a UUID: ${id.getString()}`);
+    return value;
+  }
+  const structured = id.getStructured();
+  if (!structured) throw new InvalidRequestError(`${field} is required`);
+  const hex = (half: string) => BigInt.asUintN(64, BigInt(half)).toString(16).padStart(16, '0');
+  const all = hex(structured.getMostSignificantBits()) + hex(structured.getLeastSignificantBits());
+  return `${all.slice(0, 8)}-${all.slice(8, 12)}-${all.slice(12, 16)}-${all.slice(16, 20)}-${all.slice(20)}`;
+}
+
+/** The expected-revision oneof shared (under different field names) by append, batch append, delete and tombstone. */
+export interface ExpectedRevisionFields {
+  any: boolean;
+  noStream: boolean;
+  streamExists: boolean;
+  revision?: string;
+}
+
+export function expectedRevisionOf(fields: ExpectedRevisionFields): ExpectedRevision {
+  if (fields.revision !== undefined) {
+    const revision = Number(fields.revision);
+    if (!Number.isSafeInteger(revision) || revision < 0) throw new InvalidRequestError(`expected revision ${fields.revision} is out of range`);
+    return { kind: 'exact', revision };
+  }
+  if (fields.noStream) return { kind: 'no_stream' };
+  if (fields.streamExists) return { kind: 'stream_exists' };
+  return { kind: 'any' };
+}
+
+export function uint64Of(value: string, field: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidRequestError(`${field} is not an unsigned integer: ${value}`);
+  return Math.min(parsed, Number.MAX_SAFE_INTEGER);
+}
+
+export const EMPTY = new Empty();

@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import { promisify } from 'node:util';
+import { LogDevice } from './log-device';
+
+const write = promisify(fs.write);
+const fdatasync = promisify(fs.fdatasync);
+const close = promisify(fs.close);
+
+/** The log as one append-only file. Durability comes from fdatasync after each group of writes. */
+export class FileLogDevice implements LogDevice {
+  private constructor(
+    private readonly fd: number,
+    private length: number,
+  ) {}
+
+  static open(path: string): FileLogDevice {
+    const fd = fs.openSync(path, fs.existsSync(path) ? 'r+' : 'w+');
+    return new FileLogDevice(fd, fs.fstatSync(fd).size);
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  async write(buffer: Buffer, position: number): Promise<void> {
+    let written = 0;
+    while (written < buffer.length) {
+      const { bytesWritten } = await write(this.fd, buffer, written, buffer.length - written, position + written);
+      written += bytesWritten;
+    }
+    this.length = Math.max(this.length, position + buffer.length);
+  }
+
+  async sync(): Promise<void> {
+    await fdatasync(this.fd);
+  }
+
+  readInto(target: Buffer, targetOffset: number, length: number, position: number): number {
+    const wanted = Math.min(length, this.length - position);
+    if (wanted <= 0) return 0;
+    return fs.readSync(this.fd, target, targetOffset, wanted, position);
+  }
+
+  truncate(size: number): void {
+    fs.ftruncateSync(this.fd, size);
+    fs.fsyncSync(this.fd);
+    this.length = size;
+  }
+
+  async close(): Promise<void> {
+    await fdatasync(this.fd);
+    await close(this.fd);
+  }
+}
