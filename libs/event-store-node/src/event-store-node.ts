@@ -6,6 +6,7 @@ import { GrpcServer } from './protocol/grpc-server';
 import { FileLogDevice } from './storage/file-log-device';
 import { LogDevice } from './storage/log-device';
 import { MemoryLogDevice } from './storage/memory-log-device';
+import { DataDirLock } from './storage/data-dir-lock';
 
 export const LOG_FILE_NAME = 'events.log';
 
@@ -29,6 +30,7 @@ export class EventStoreNode {
     readonly host: string,
     readonly port: number,
     private readonly logger: NodeLogger,
+    private readonly lock: DataDirLock | undefined,
   ) {}
 
   static async start(options: EventStoreNodeOptions): Promise<EventStoreNode> {
@@ -36,14 +38,27 @@ export class EventStoreNode {
     const host = options.host ?? DEFAULT_HOST;
     const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
     const started = process.hrtime.bigint();
-    const device = openDevice(options);
-    const engine = await EventStoreEngine.open({ device, logger, maxAppendSize });
-    const server = new GrpcServer(engine, { host, port: options.port ?? DEFAULT_PORT, maxAppendSize, logger });
+    let lock: DataDirLock | undefined;
+    let device: LogDevice;
+    if (options.memory) {
+      device = new MemoryLogDevice();
+    } else {
+      if (!options.dataDir) throw new Error('dataDir is required unless memory is set');
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      lock = DataDirLock.acquire(options.dataDir);
+      device = FileLogDevice.open(path.join(options.dataDir, LOG_FILE_NAME));
+    }
+    let engine: EventStoreEngine | undefined;
     let port: number;
+    let server: GrpcServer;
     try {
+      engine = await EventStoreEngine.open({ device, logger, maxAppendSize });
+      server = new GrpcServer(engine, { host, port: options.port ?? DEFAULT_PORT, maxAppendSize, logger });
       port = await server.listen();
     } catch (error) {
-      await engine.close();
+      if (engine) await engine.close();
+      else await device.close();
+      lock?.release();
       throw error;
     }
     logger.info('Event store node listening', {
@@ -54,7 +69,7 @@ export class EventStoreNode {
       streams: engine.streamCount,
       startupMs: Number(process.hrtime.bigint() - started) / 1e6,
     });
-    return new EventStoreNode(engine, server, host, port, logger);
+    return new EventStoreNode(engine, server, host, port, logger, lock);
   }
 
   get connectionString(): string {
@@ -66,15 +81,9 @@ export class EventStoreNode {
     this.stopping ??= (async () => {
       await this.server.stop();
       await this.engine.close();
+      this.lock?.release();
       this.logger.info('Event store node stopped', { port: this.port });
     })();
     return this.stopping;
   }
-}
-
-function openDevice(options: EventStoreNodeOptions): LogDevice {
-  if (options.memory) return new MemoryLogDevice();
-  if (!options.dataDir) throw new Error('dataDir is required unless memory is set');
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  return FileLogDevice.open(path.join(options.dataDir, LOG_FILE_NAME));
 }

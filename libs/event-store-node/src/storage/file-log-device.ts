@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { LogDevice } from './log-device';
 
@@ -13,8 +14,18 @@ export class FileLogDevice implements LogDevice {
     private length: number,
   ) {}
 
-  static open(path: string): FileLogDevice {
-    const fd = fs.openSync(path, fs.existsSync(path) ? 'r+' : 'w+');
+  static open(file: string): FileLogDevice {
+    const created = !fs.existsSync(file);
+    const fd = fs.openSync(file, created ? 'w+' : 'r+');
+    if (created) {
+      // A new file's directory entry must be durable too, or a crash could lose the whole log.
+      const directory = fs.openSync(path.dirname(file), 'r');
+      try {
+        fs.fsyncSync(directory);
+      } finally {
+        fs.closeSync(directory);
+      }
+    }
     return new FileLogDevice(fd, fs.fstatSync(fd).size);
   }
 
