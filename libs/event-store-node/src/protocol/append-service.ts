@@ -31,11 +31,19 @@ import {
   invalidArgumentError,
   maximumAppendSizeError,
   streamDeletedError,
+  unavailableError,
   wrongExpectedVersionError,
 } from './grpc-errors';
 import { expectedRevisionOf, InvalidRequestError, streamNameOf, uuidOf } from './request-fields';
 
 type ProposedMessage = AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage;
+
+interface BatchCallState {
+  /** Appends accepted on this call and not yet answered. */
+  inFlight: number;
+  /** The client half-closed, or the node is stopping: end the call once nothing is in flight. */
+  ending: boolean;
+}
 
 /** A batch append arriving in chunks (the client splits at ~3 MB), collected until `is_final`. */
 interface PendingBatch {
@@ -76,7 +84,32 @@ function errorOf(result: WriteResult) {
 
 /** Serves the write side of `Streams`: Append (legacy), BatchAppend, Delete and Tombstone. */
 export class AppendService {
+  private readonly batchCalls = new Map<ServerDuplexStream<BatchAppendReq, BatchAppendResp>, BatchCallState>();
+  private closing = false;
+
   constructor(private readonly engine: EventStoreEngine) {}
+
+  /**
+   * Graceful shutdown of the long-lived BatchAppend calls: each ends once the appends it already accepted are
+   * answered; requests arriving from now on are refused as unavailable.
+   */
+  closeBatchCalls(): void {
+    this.closing = true;
+    for (const [call, state] of this.batchCalls) {
+      state.ending = true;
+      this.endIfIdle(call, state);
+    }
+  }
+
+  private endIfIdle(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>, state: BatchCallState): void {
+    if (!state.ending || state.inFlight > 0) return;
+    this.batchCalls.delete(call);
+    if (call.cancelled || call.destroyed) return;
+    // On shutdown the call fails as it would if a real node went away: the client drops the call (and can
+    // reconnect), whereas a plain end would leave its half of the call open forever. Nothing is in flight here.
+    if (this.closing) call.emit('error', unavailableError('The node is shutting down'));
+    else call.end();
+  }
 
   /** Legacy client-streaming append: options first, then one message per event, answered once at the end. */
   append(call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void {
@@ -133,9 +166,15 @@ export class AppendService {
    */
   batchAppend(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
     const pending = new Map<string, PendingBatch>();
+    const state: BatchCallState = { inFlight: 0, ending: false };
+    this.batchCalls.set(call, state);
     call.on('data', (request: BatchAppendReq) => {
       const correlationId = request.getCorrelationId();
       const key = correlationId?.getString() ?? '';
+      if (this.closing) {
+        this.answerBatch(call, correlationId, request.getOptions()?.getStreamIdentifier(), Promise.resolve(errorStatus(status.UNAVAILABLE, 'The node is shutting down')));
+        return;
+      }
       let batch = pending.get(key);
       if (!batch) {
         batch = { events: [], size: 0, refused: false };
@@ -167,8 +206,16 @@ export class AppendService {
       pending.delete(key);
       if (!batch.refused) this.answerBatch(call, correlationId, batch.streamIdentifier, this.decideBatch(batch.options, batch.events));
     });
-    call.on('end', () => call.end());
-    call.on('error', () => pending.clear());
+    call.on('end', () => {
+      state.ending = true;
+      this.endIfIdle(call, state);
+    });
+    const forget = () => {
+      pending.clear();
+      this.batchCalls.delete(call);
+    };
+    call.on('error', forget);
+    call.on('cancelled', forget);
   }
 
   deleteStream(call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>): void {
@@ -246,7 +293,10 @@ export class AppendService {
     streamIdentifier: StreamIdentifier | undefined,
     outcome: Promise<BatchAppendResp.Success | Status>,
   ): void {
+    const state = this.batchCalls.get(call);
+    if (state) state.inFlight++;
     void outcome.then((result) => {
+      if (state) state.inFlight--;
       if (call.cancelled || call.destroyed) return;
       const response = new BatchAppendResp();
       if (correlationId) response.setCorrelationId(correlationId);
@@ -255,6 +305,7 @@ export class AppendService {
       if (result instanceof Status) response.setError(result);
       else response.setSuccess(result);
       call.write(response);
+      if (state) this.endIfIdle(call, state);
     });
   }
 }

@@ -32,6 +32,7 @@ export interface GrpcServerOptions {
 export class GrpcServer {
   private readonly server: Server;
   private readonly reads: ReadService;
+  private readonly appends: AppendService;
   private boundPort = 0;
 
   constructor(
@@ -43,6 +44,7 @@ export class GrpcServer {
       'grpc.max_receive_message_length': Math.max(8 * 1024 * 1024, options.maxAppendSize * 2 + 1024 * 1024),
     });
     const appends = new AppendService(engine);
+    this.appends = appends;
     this.reads = new ReadService(engine);
     const streams: UntypedServiceImplementation = {
       append: appends.append.bind(appends),
@@ -74,8 +76,7 @@ export class GrpcServer {
 
   /** Stops accepting calls, ends subscriptions, and waits (bounded) for in-flight calls to finish. */
   async stop(graceMs = 5000): Promise<void> {
-    this.reads.endSubscriptions();
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown();
         resolve();
@@ -85,6 +86,9 @@ export class GrpcServer {
         resolve();
       });
     });
+    this.reads.endSubscriptions();
+    this.appends.closeBatchCalls();
+    await stopped;
   }
 
   private read(call: ServerWritableStream<ReadReq, Buffer>): void {

@@ -3,7 +3,7 @@ import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { EventStoreEngine } from '../engine/event-store-engine';
 import { decodeHeader } from '../storage/log-record';
-import { streamDeletedError } from './grpc-errors';
+import { streamDeletedError, unavailableError } from './grpc-errors';
 import { matchesFilter, ReadRequest } from './read-request';
 import {
   CAUGHT_UP_RESPONSE,
@@ -46,12 +46,12 @@ export class ReadService {
     }
   }
 
-  /** Ends every subscription (graceful shutdown); the client sees the stream end and may reconnect. */
+  /**
+   * Ends every subscription on shutdown with UNAVAILABLE, which is what clients see when a real node goes away: a
+   * catch-up subscription has no normal end, and the error tells the consumer to resubscribe from its checkpoint.
+   */
   endSubscriptions(): void {
-    for (const sink of this.subscriptions) {
-      sink.end();
-      sink.wake();
-    }
+    for (const sink of this.subscriptions) sink.fail(unavailableError('The node is shutting down'));
     this.subscriptions.clear();
   }
 
