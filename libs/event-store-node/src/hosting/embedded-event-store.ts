@@ -1,7 +1,7 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventStoreNodeOptions } from '../node-options';
-import { jsonLinesLogger } from './json-lines-logger';
+import { stderrLogger } from '../event-store-node';
 import { deserializeError, type FromWorkerMessage, type ToWorkerMessage, type WorkerNodeOptions } from './worker-messages';
 
 /** An EventStoreNode running in its own worker thread, reachable over gRPC like any EventStoreDB node. */
@@ -20,7 +20,7 @@ const EXIT_GRACE_MS = 5_000;
  * event loop. Resolves once the node listens; rejects if it fails to start or the worker dies first.
  */
 export function startEmbeddedEventStore(options: EventStoreNodeOptions): Promise<EmbeddedEventStore> {
-  const { logger = jsonLinesLogger(), ...nodeOptions } = options;
+  const { logger = stderrLogger, ...nodeOptions } = options;
   const worker = spawnWorker(nodeOptions);
 
   return new Promise<EmbeddedEventStore>((resolve, reject) => {
@@ -29,12 +29,14 @@ export function startEmbeddedEventStore(options: EventStoreNodeOptions): Promise
     let stopPromise: Promise<void> | undefined;
     let resolveStop: (() => void) | undefined;
     let stopError: Error | undefined;
+    let stopAcknowledged = false;
 
     const onExit = (exitCode: number) => {
       exited = true;
       if (!started) {
         reject(new Error(`Embedded event store worker exited with code ${exitCode} before it was listening`));
       } else if (resolveStop) {
+        if (!stopAcknowledged) stopError ??= new Error(`Embedded event store worker exited with code ${exitCode} before its node stopped`);
         resolveStop();
       } else {
         logger.error('embedded event store worker exited unexpectedly', { exitCode });
@@ -54,10 +56,12 @@ export function startEmbeddedEventStore(options: EventStoreNodeOptions): Promise
           resolve({ connectionString: message.connectionString, port: message.port, stop });
           return;
         case 'stop-failed':
+          stopAcknowledged = true;
           stopError = deserializeError(message.error);
           terminateAfterGrace();
           return;
         case 'stopped':
+          stopAcknowledged = true;
           terminateAfterGrace();
           return;
       }

@@ -1,0 +1,12 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  /** The configuration is loaded by the caller (main.ts, or a test) so that nothing inside the app reads process.env. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), HealthModule] };
+  }
+}

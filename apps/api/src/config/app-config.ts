@@ -1,0 +1,50 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  http: { host: string; port: number };
+  /** Absolute folder for local state; the embedded event store keeps its log under `<dataDir>/event-store`. */
+  dataDir: string;
+  eventStore: {
+    /** An external EventStoreDB/KurrentDB (`esdb://...`); when absent the API runs the embedded node. */
+    connectionString?: string;
+  };
+}
+
+/** Injection token for the AppConfig. */
+export const APP_CONFIG = Symbol('AppConfig');
+
+/** An environment variable holds a value the API cannot run with; the message names the variable. */
+export class InvalidConfigurationError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+  override readonly name = 'InvalidConfigurationError';
+}
+
+// The schemes @eventstore/db-client 6 parses; KurrentDB servers accept this client too.
+const CONNECTION_STRING_SCHEMES = ['esdb://', 'esdb+discover://'];
+
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, workingDirectory = process.cwd()): AppConfig {
+  const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
+  const connectionString = nonEmpty(env, 'EVENTSTORE_CONNECTION_STRING');
+  if (connectionString !== undefined && !CONNECTION_STRING_SCHEMES.some((scheme) => connectionString.startsWith(scheme))) {
+    throw new InvalidConfigurationError(
+      `EVENTSTORE_CONNECTION_STRING must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${connectionString}'`,
+    );
+  }
+  return {
+    http: { host: nonEmpty(env, 'HOST') ?? '127.0.0.1', port: parsePort(nonEmpty(env, 'PORT') ?? '3000') },
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(workingDirectory, dataDir),
+    eventStore: connectionString === undefined ? {} : { connectionString },
+  };
+}
+
+function nonEmpty(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new InvalidConfigurationError(`PORT must be an integer from 0 to 65535, got '${text}'`);
+  return port;
+}

@@ -1,0 +1,31 @@
+// The Kontakt API: `npm start`. Configuration comes from the environment (see README.md, Configuration).
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { InvalidConfigurationError, loadAppConfig, type AppConfig } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadAppConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigurationError)) throw error;
+    process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    process.exit(2);
+  }
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+    // Throw start-up failures (e.g. the embedded node cannot open its log) instead of aborting the process.
+    abortOnError: false,
+  });
+  // SIGINT/SIGTERM close the app, which stops the embedded event store after flushing its pending appends.
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  new Logger('Bootstrap').log(`Kontakt API listening on ${await app.getUrl()}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Kontakt API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
