@@ -112,6 +112,13 @@ describe('EventStoreEngine', () => {
       expect(engine.viewStream('s')).toMatchObject({ kind: 'ok', firstRevision: 2, lastRevision: 2 });
     });
 
+    it('refuses to soft-delete a stream never written, but deletes one that only has metadata', async () => {
+      const engine = await openEngine();
+      expect(engine.softDelete('never', { kind: 'any' })).toMatchObject({ kind: 'wrong_expected_version', currentRevision: -1 });
+      await appendOk(engine, '$$implicit', { kind: 'any' }, [{ ...event(), eventType: '$metadata', data: Buffer.from('{"$cacheControl":10}') }]);
+      expect(engine.softDelete('implicit', { kind: 'no_stream' })).toMatchObject({ kind: 'success' });
+    });
+
     it('tombstones: later appends fail with stream_deleted, also after a restart', async () => {
       const device = new MemoryLogDevice();
       const engine = await openEngine(device);

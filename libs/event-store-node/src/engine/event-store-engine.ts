@@ -136,7 +136,10 @@ export class EventStoreEngine {
     const entry = this.index.get(streamId);
     if (entry && entry.tombstonePosition >= 0) return { kind: 'stream_deleted', streamId };
     const state = this.writeState(entry);
-    if (!satisfiesExpectation(expected, state)) {
+    // Since EventStoreDB PR #3154 a soft delete of a stream that was never written (neither events nor metadata)
+    // fails with a wrong expected version, whatever was expected: there is nothing to delete.
+    const neverWritten = !entry?.positions.length && !this.index.get(`$$${streamId}`)?.positions.length;
+    if (neverWritten || !satisfiesExpectation(expected, state)) {
       return { kind: 'wrong_expected_version', streamId, expected, currentRevision: state.currentRevision };
     }
     const raw = this.cachedMetadata(streamId, Infinity)?.raw ?? {};
