@@ -43,70 +43,110 @@ function writeMapEntry(target: Buffer, offset: number, key: Buffer, value: Buffe
   return offset + value.length;
 }
 
+/** A stored record located in a buffer, with its log position. */
+export interface RecordRef {
+  buffer: Buffer;
+  offset: number;
+  position: number;
+}
+
+/** Where the parts of a stored record are, and how large its RecordedEvent encoding is. */
+class RecordedEventLayout {
+  readonly streamStart: number;
+  readonly typeStart: number;
+  readonly metadataStart: number;
+  readonly dataStart: number;
+  readonly dataEnd: number;
+  readonly isTombstone: boolean;
+  readonly revision: number;
+  readonly created: Buffer;
+  readonly contentType: Buffer;
+  readonly size: number;
+
+  constructor(readonly ref: RecordRef) {
+    const { buffer, offset, position } = ref;
+    const flags = buffer[offset + 9];
+    this.streamStart = offset + RECORD_HEADER_SIZE;
+    this.typeStart = this.streamStart + buffer.readUInt16LE(offset + 10);
+    this.metadataStart = this.typeStart + buffer.readUInt16LE(offset + 12);
+    this.dataStart = this.metadataStart + buffer.readUInt32LE(offset + 48);
+    this.dataEnd = this.dataStart + buffer.readUInt32LE(offset + 52);
+    this.isTombstone = (flags & RecordFlags.Tombstone) !== 0;
+    this.revision = this.isTombstone ? 0 : Number(buffer.readBigInt64LE(offset + 16));
+    this.created = Buffer.from(buffer.readBigInt64LE(offset + 24).toString());
+    this.contentType = flags & RecordFlags.Json ? JSON_CONTENT_TYPE : BINARY_CONTENT_TYPE;
+    const streamLength = this.typeStart - this.streamStart;
+    const metadataLength = this.dataStart - this.metadataStart;
+    const dataLength = this.dataEnd - this.dataStart;
+    this.size =
+      delimitedSize(delimitedSize(UUID_STRING_LENGTH)) +
+      delimitedSize(delimitedSize(streamLength)) +
+      1 + (this.isTombstone ? TOMBSTONE_REVISION_VARINT.length : varintSize(this.revision)) +
+      2 * (1 + varintSize(position)) +
+      mapEntrySize(KEY_TYPE.length, this.metadataStart - this.typeStart) +
+      mapEntrySize(KEY_CONTENT_TYPE.length, this.contentType.length) +
+      mapEntrySize(KEY_CREATED.length, this.created.length) +
+      (metadataLength > 0 ? delimitedSize(metadataLength) : 0) +
+      (dataLength > 0 ? delimitedSize(dataLength) : 0);
+  }
+
+  /** Writes the RecordedEvent as field `field` of the enclosing ReadEvent. */
+  write(target: Buffer, out: number, field: number): number {
+    const { buffer, offset, position } = this.ref;
+    const streamLength = this.typeStart - this.streamStart;
+    out = writeDelimitedHeader(target, out, tag(field, LD), this.size);
+    out = writeDelimitedHeader(target, out, tag(1, LD), delimitedSize(UUID_STRING_LENGTH));
+    out = writeDelimitedHeader(target, out, tag(2, LD), UUID_STRING_LENGTH);
+    out += target.write(readUuid(buffer, offset + 32), out, 'latin1');
+    out = writeDelimitedHeader(target, out, tag(2, LD), delimitedSize(streamLength));
+    out = writeDelimitedHeader(target, out, tag(3, LD), streamLength);
+    out += buffer.copy(target, out, this.streamStart, this.typeStart);
+    target[out++] = tag(3, WIRE_VARINT);
+    if (this.isTombstone) out += TOMBSTONE_REVISION_VARINT.copy(target, out);
+    else out = writeVarint(target, out, this.revision);
+    target[out++] = tag(4, WIRE_VARINT);
+    out = writeVarint(target, out, position);
+    target[out++] = tag(5, WIRE_VARINT);
+    out = writeVarint(target, out, position);
+    out = writeMapEntry(target, out, KEY_TYPE, buffer.subarray(this.typeStart, this.metadataStart));
+    out = writeMapEntry(target, out, KEY_CONTENT_TYPE, this.contentType);
+    out = writeMapEntry(target, out, KEY_CREATED, this.created);
+    if (this.dataStart > this.metadataStart) {
+      out = writeDelimitedHeader(target, out, tag(7, LD), this.dataStart - this.metadataStart);
+      out += buffer.copy(target, out, this.metadataStart, this.dataStart);
+    }
+    if (this.dataEnd > this.dataStart) {
+      out = writeDelimitedHeader(target, out, tag(8, LD), this.dataEnd - this.dataStart);
+      out += buffer.copy(target, out, this.dataStart, this.dataEnd);
+    }
+    return out;
+  }
+}
+
 /**
- * Encodes a ReadResp carrying the stored record at `offset` in `record` (log position `position`), copying stream
- * name, type, metadata and data straight from the record bytes.
+ * Encodes a ReadResp carrying one event, copying stream name, type, metadata and data straight from the stored
+ * record bytes.
  */
-export function encodeEventResponse(record: Buffer, offset: number, position: number): Buffer {
-  const flags = record[offset + 9];
-  const streamLength = record.readUInt16LE(offset + 10);
-  const typeLength = record.readUInt16LE(offset + 12);
-  const metadataLength = record.readUInt32LE(offset + 48);
-  const dataLength = record.readUInt32LE(offset + 52);
-  const streamStart = offset + RECORD_HEADER_SIZE;
-  const typeStart = streamStart + streamLength;
-  const metadataStart = typeStart + typeLength;
-  const dataStart = metadataStart + metadataLength;
-  const isTombstone = (flags & RecordFlags.Tombstone) !== 0;
-  const revision = isTombstone ? 0 : Number(record.readBigInt64LE(offset + 16));
-  const created = Buffer.from(record.readBigInt64LE(offset + 24).toString());
-  const contentType = flags & RecordFlags.Json ? JSON_CONTENT_TYPE : BINARY_CONTENT_TYPE;
+export function encodeEventResponse(buffer: Buffer, offset: number, position: number): Buffer {
+  return encodeResolved({ buffer, offset, position }, null);
+}
 
-  const uuidSize = delimitedSize(UUID_STRING_LENGTH);
-  const streamIdSize = delimitedSize(streamLength);
-  const revisionSize = isTombstone ? TOMBSTONE_REVISION_VARINT.length : varintSize(revision);
-  const positionSize = varintSize(position);
-  const recordedSize =
-    delimitedSize(uuidSize) +
-    delimitedSize(streamIdSize) +
-    1 + revisionSize +
-    2 * (1 + positionSize) +
-    mapEntrySize(KEY_TYPE.length, typeLength) +
-    mapEntrySize(KEY_CONTENT_TYPE.length, contentType.length) +
-    mapEntrySize(KEY_CREATED.length, created.length) +
-    (metadataLength > 0 ? delimitedSize(metadataLength) : 0) +
-    (dataLength > 0 ? delimitedSize(dataLength) : 0);
-  const readEventSize = delimitedSize(recordedSize) + 1 + positionSize;
+/**
+ * A resolved link (`$>` event read with resolveLinkTos): `event` is the target, absent when it no longer exists, and
+ * `link` the link record, whose position is the one reported for the read.
+ */
+export function encodeResolved(event: RecordRef | null, link: RecordRef | null): Buffer {
+  const eventLayout = event ? new RecordedEventLayout(event) : undefined;
+  const linkLayout = link ? new RecordedEventLayout(link) : undefined;
+  const reported = (link ?? event)!.position;
+  const readEventSize =
+    (eventLayout ? delimitedSize(eventLayout.size) : 0) + (linkLayout ? delimitedSize(linkLayout.size) : 0) + 1 + varintSize(reported);
   const target = Buffer.allocUnsafe(delimitedSize(readEventSize));
-
   let out = writeDelimitedHeader(target, 0, tag(1, LD), readEventSize);
-  out = writeDelimitedHeader(target, out, tag(1, LD), recordedSize);
-  out = writeDelimitedHeader(target, out, tag(1, LD), uuidSize);
-  out = writeDelimitedHeader(target, out, tag(2, LD), UUID_STRING_LENGTH);
-  out += target.write(readUuid(record, offset + 32), out, 'latin1');
-  out = writeDelimitedHeader(target, out, tag(2, LD), streamIdSize);
-  out = writeDelimitedHeader(target, out, tag(3, LD), streamLength);
-  out += record.copy(target, out, streamStart, typeStart);
+  if (eventLayout) out = eventLayout.write(target, out, 1);
+  if (linkLayout) out = linkLayout.write(target, out, 2);
   target[out++] = tag(3, WIRE_VARINT);
-  if (isTombstone) out += TOMBSTONE_REVISION_VARINT.copy(target, out);
-  else out = writeVarint(target, out, revision);
-  target[out++] = tag(4, WIRE_VARINT);
-  out = writeVarint(target, out, position);
-  target[out++] = tag(5, WIRE_VARINT);
-  out = writeVarint(target, out, position);
-  out = writeMapEntry(target, out, KEY_TYPE, record.subarray(typeStart, metadataStart));
-  out = writeMapEntry(target, out, KEY_CONTENT_TYPE, contentType);
-  out = writeMapEntry(target, out, KEY_CREATED, created);
-  if (metadataLength > 0) {
-    out = writeDelimitedHeader(target, out, tag(7, LD), metadataLength);
-    out += record.copy(target, out, metadataStart, dataStart);
-  }
-  if (dataLength > 0) {
-    out = writeDelimitedHeader(target, out, tag(8, LD), dataLength);
-    out += record.copy(target, out, dataStart, dataStart + dataLength);
-  }
-  target[out++] = tag(3, WIRE_VARINT);
-  writeVarint(target, out, position);
+  writeVarint(target, out, reported);
   return target;
 }
 

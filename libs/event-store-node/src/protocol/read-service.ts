@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { EventStoreEngine } from '../engine/event-store-engine';
-import { decodeHeader } from '../storage/log-record';
+import { decodeHeader, decodeRecord, isLinkRecord } from '../storage/log-record';
 import { streamDeletedError, unavailableError } from './grpc-errors';
 import { matchesFilter, ReadRequest } from './read-request';
 import {
   CAUGHT_UP_RESPONSE,
+  encodeResolved,
+  RecordRef,
   encodeCheckpoint,
   encodeConfirmation,
   encodeEventResponse,
@@ -77,7 +79,7 @@ export class ReadService {
       const record = this.engine.readRawRecord(position);
       if (minCreatedTicks > 0n && record.readBigInt64LE(24) < minCreatedTicks) continue;
       remaining--;
-      if (!sink.send(encodeEventResponse(record, 0, position))) await sink.drained();
+      if (!sink.send(this.encode(record, 0, position, request.resolveLinks))) await sink.drained();
     }
   }
 
@@ -97,7 +99,7 @@ export class ReadService {
             if (!matchesFilter(filter, header.streamId, header.eventType)) return true;
           }
           remaining--;
-          blocked = !sink.send(encodeEventResponse(buffer, offset, position));
+          blocked = !sink.send(this.encode(buffer, offset, position, request.resolveLinks));
           return remaining > 0 && !blocked;
         });
         if (!visited) return;
@@ -117,7 +119,7 @@ export class ReadService {
           if (!matchesFilter(filter, header.streamId, header.eventType)) return true;
         }
         remaining--;
-        blocked = !sink.send(encodeEventResponse(buffer, offset, position));
+        blocked = !sink.send(this.encode(buffer, offset, position, request.resolveLinks));
         return remaining > 0 && !blocked;
       });
       if (!visited) return;
@@ -139,7 +141,7 @@ export class ReadService {
       let blocked = false;
       while (entry && next < available && !blocked && !sink.cancelled) {
         const position = entry.positions[next++];
-        blocked = !sink.send(encodeEventResponse(this.engine.readRawRecord(position), 0, position));
+        blocked = !sink.send(this.encode(this.engine.readRawRecord(position), 0, position, request.resolveLinks));
       }
       if (blocked) {
         await sink.drained();
@@ -166,13 +168,13 @@ export class ReadService {
         if (filter) {
           const header = decodeHeader(buffer, offset);
           const matched = matchesFilter(filter, header.streamId, header.eventType);
-          if (matched) blocked = !sink.send(encodeEventResponse(buffer, offset, position));
+          if (matched) blocked = !sink.send(this.encode(buffer, offset, position, request.resolveLinks));
           if (++sinceCheckpoint >= filter.checkpointInterval) {
             sinceCheckpoint = 0;
             blocked = !sink.send(encodeCheckpoint(position)) || blocked;
           }
         } else {
-          blocked = !sink.send(encodeEventResponse(buffer, offset, position));
+          blocked = !sink.send(this.encode(buffer, offset, position, request.resolveLinks));
         }
         return !blocked && !sink.cancelled;
       });
@@ -188,6 +190,22 @@ export class ReadService {
       }
       await sink.waitForWake();
     }
+  }
+
+  private encode(buffer: Buffer, offset: number, position: number, resolveLinks: boolean): Buffer {
+    if (resolveLinks && isLinkRecord(buffer, offset)) return encodeResolved(this.resolveLink(buffer, offset), { buffer, offset, position });
+    return encodeEventResponse(buffer, offset, position);
+  }
+
+  /** The event a `$>` link points at (data `<revision>@<stream>`), if a reader could still see it. */
+  private resolveLink(buffer: Buffer, offset: number): RecordRef | null {
+    const target = /^(\d+)@(.+)$/s.exec(Buffer.from(decodeRecord(buffer, offset, 0).data).toString('utf8'));
+    if (!target) return null;
+    const revision = Number(target[1]);
+    const view = this.engine.viewStream(target[2]);
+    if (view.kind !== 'ok' || revision < view.firstRevision || revision > view.lastRevision) return null;
+    const position = view.entry.positions[revision];
+    return { buffer: this.engine.readRawRecord(position), offset: 0, position };
   }
 
   /** Log position of the first record at or after `position` (the durable end when there is none). */

@@ -160,6 +160,16 @@ export function decodeRecord(buffer: Buffer, offset: number, position: number): 
   };
 }
 
+/** EventStoreDB's link events: type `$>`, data `<revision>@<stream>`. */
+const LINK_TYPE = Buffer.from('$>');
+
+export function isLinkRecord(buffer: Buffer, offset: number): boolean {
+  const typeLength = buffer.readUInt16LE(offset + 12);
+  if (typeLength !== LINK_TYPE.length) return false;
+  const typeStart = offset + RECORD_HEADER_SIZE + buffer.readUInt16LE(offset + 10);
+  return buffer[typeStart] === LINK_TYPE[0] && buffer[typeStart + 1] === LINK_TYPE[1];
+}
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function readUuid(buffer: Buffer, offset: number): string {
