@@ -4,6 +4,7 @@ import { EventLog, RecordVisitor } from '../storage/event-log';
 import { LogDevice } from '../storage/log-device';
 import { NewRecord, RecordFlags, StoredRecord } from '../storage/log-record';
 import { ExpectedRevision, satisfiesExpectation } from './expected-revision';
+import { RecentEventIds } from './recent-event-ids';
 import { StreamIndex } from './stream-index';
 import { ProposedEvent, proposedSize } from './proposed-event';
 import { StreamEntry } from './stream-entry';
@@ -42,18 +43,13 @@ interface CachedMetadata {
   raw: Record<string, unknown>;
 }
 
-interface RecentEvent {
-  entry: StreamEntry;
-  revision: number;
-}
-
 /**
  * The node's state machine: decides appends and deletes against the in-memory stream index (EventStoreDB's rules for
  * expected revisions, idempotency, soft deletes, tombstones and stream metadata) and hands the records to the log.
  * It knows nothing of gRPC.
  */
 export class EventStoreEngine {
-  private readonly recentEvents = new Map<string, RecentEvent>();
+  private readonly recentEvents = new RecentEventIds(RECENT_EVENT_IDS);
   private readonly metadataCache = new Map<string, CachedMetadata>();
   private readonly now: () => number;
 
@@ -293,8 +289,7 @@ export class EventStoreEngine {
 
   private indexNew(record: NewRecord, position: number): void {
     const entry = this.index.add(record.streamId, 0, position);
-    this.recentEvents.set(record.eventId, { entry, revision: entry.currentRevision });
-    if (this.recentEvents.size > RECENT_EVENT_IDS) this.recentEvents.delete(this.recentEvents.keys().next().value as string);
+    this.recentEvents.remember(record.eventId, { entry, revision: entry.currentRevision });
     if (record.eventType === METADATA_EVENT_TYPE && record.streamId.startsWith('$$')) {
       this.metadataCache.set(record.streamId.slice(2), { position, ...parseStreamMetadata(record.data) });
     }
