@@ -1,4 +1,8 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
+import { enableFramedMessages, FramedMessages, frameHeader } from './framed-messages';
+
+/** Responses are gathered up to this many bytes per HTTP/2 write. */
+const BATCH_BYTES = 64 * 1024;
 
 /**
  * Writes pre-encoded responses to a server-streaming call and respects HTTP/2 flow control: when `send` returns
@@ -9,6 +13,9 @@ export class ResponseSink<Request> {
   private cancelledFlag = false;
   private wakers: Array<() => void> = [];
   private drainWaiters: Array<() => void> = [];
+  private readonly batching = enableFramedMessages();
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
 
   constructor(private readonly call: ServerWritableStream<Request, Buffer>) {
     const cancel = () => {
@@ -26,9 +33,24 @@ export class ResponseSink<Request> {
     return this.cancelledFlag || this.call.cancelled || this.call.destroyed;
   }
 
-  /** Returns false when the caller should wait for `drained()` before sending more. */
+  /**
+   * Queues a response; it goes out with the next batch (when the batch is full, or at the latest before the caller
+   * waits or ends). Returns false when the caller should wait for `drained()` before sending more.
+   */
   send(response: Buffer): boolean {
-    return this.call.write(response);
+    if (!this.batching) return this.call.write(response);
+    this.batch.push(frameHeader(response.length), response);
+    this.batchBytes += response.length + 5;
+    return this.batchBytes >= BATCH_BYTES ? this.flush() : true;
+  }
+
+  /** Writes the queued responses; false when the call is over its buffer limit. */
+  flush(): boolean {
+    if (this.batchBytes === 0 || this.cancelled) return true;
+    const bytes = Buffer.concat(this.batch, this.batchBytes);
+    this.batch = [];
+    this.batchBytes = 0;
+    return this.call.write(new FramedMessages(bytes) as unknown as Buffer);
   }
 
   /** Resolves when the call can take more (HTTP/2 'drain') or is cancelled; new events do not end this wait. */
@@ -37,8 +59,13 @@ export class ResponseSink<Request> {
     return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
-  /** Resolves on the next call to `wake` (new events) or on cancellation. */
+  /**
+   * Sends what is queued, then resolves on the next call to `wake` (new events) or on cancellation. If the send has
+   * to wait for the client, it resolves once drained instead: events may have arrived meanwhile (a wake with no
+   * waiter), so the caller must look again rather than sleep.
+   */
   waitForWake(): Promise<void> {
+    if (!this.flush()) return this.drained();
     if (this.cancelled) return Promise.resolve();
     return new Promise((resolve) => this.wakers.push(resolve));
   }
@@ -62,12 +89,14 @@ export class ResponseSink<Request> {
 
   /** Ends the call; the sink then counts as cancelled so no loop writes after the end. */
   end(): void {
+    this.flush();
     if (!this.cancelled) this.call.end();
     this.cancelledFlag = true;
     this.release('all');
   }
 
   fail(error: Error): void {
+    this.flush();
     if (!this.cancelled) this.call.emit('error', error);
     this.cancelledFlag = true;
     this.release('all');
