@@ -34,11 +34,19 @@ import {
   unavailableError,
   wrongExpectedVersionError,
 } from './grpc-errors';
+import { BatchAppendRequest, WireUuid } from './batch-append-request';
+import { enableFramedMessages, FramedBatch } from './framed-messages';
 import { expectedRevisionOf, InvalidRequestError, streamNameOf, uuidOf } from './request-fields';
 
 type ProposedMessage = AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage;
 
 interface BatchCallState {
+  /**
+   * Answers ready to go. Appends finishing in the same group commit are answered in one HTTP/2 write (flushed on
+   * the next turn of the event loop) instead of one write each.
+   */
+  outbox: FramedBatch;
+  flushScheduled: boolean;
   /** Appends accepted on this call and not yet answered. */
   inFlight: number;
   /** The client half-closed, or the node is stopping: end the call once nothing is in flight. */
@@ -47,8 +55,7 @@ interface BatchCallState {
 
 /** A batch append arriving in chunks (the client splits at ~3 MB), collected until `is_final`. */
 interface PendingBatch {
-  options?: BatchAppendReq.Options;
-  streamIdentifier?: StreamIdentifier;
+  options?: BatchAppendRequest['options'];
   events: ProposedEvent[];
   size: number;
   /** Already answered with an error; later chunks are dropped. */
@@ -84,8 +91,9 @@ function errorOf(result: WriteResult) {
 
 /** Serves the write side of `Streams`: Append (legacy), BatchAppend, Delete and Tombstone. */
 export class AppendService {
-  private readonly batchCalls = new Map<ServerDuplexStream<BatchAppendReq, BatchAppendResp>, BatchCallState>();
+  private readonly batchCalls = new Map<ServerDuplexStream<BatchAppendRequest, BatchAppendResp>, BatchCallState>();
   private closing = false;
+  private readonly coalesce = enableFramedMessages();
 
   constructor(private readonly engine: EventStoreEngine) {}
 
@@ -101,10 +109,11 @@ export class AppendService {
     }
   }
 
-  private endIfIdle(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>, state: BatchCallState): void {
+  private endIfIdle(call: ServerDuplexStream<BatchAppendRequest, BatchAppendResp>, state: BatchCallState): void {
     if (!state.ending || state.inFlight > 0) return;
     this.batchCalls.delete(call);
     if (call.cancelled || call.destroyed) return;
+    this.flushAnswers(call, state);
     // On shutdown the call fails as it would if a real node went away: the client drops the call (and can
     // reconnect), whereas a plain end would leave its half of the call open forever. Nothing is in flight here.
     if (this.closing) call.emit('error', unavailableError('The node is shutting down'));
@@ -164,15 +173,15 @@ export class AppendService {
    * BatchAppend: one long-lived bidirectional call per client channel. Every request is answered with its
    * correlation id (an unanswered one hangs the client forever); failures are per request, never for the whole call.
    */
-  batchAppend(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
+  batchAppend(call: ServerDuplexStream<BatchAppendRequest, BatchAppendResp>): void {
     const pending = new Map<string, PendingBatch>();
-    const state: BatchCallState = { inFlight: 0, ending: false };
+    const state: BatchCallState = { outbox: new FramedBatch(), flushScheduled: false, inFlight: 0, ending: false };
     this.batchCalls.set(call, state);
-    call.on('data', (request: BatchAppendReq) => {
-      const correlationId = request.getCorrelationId();
-      const key = correlationId?.getString() ?? '';
+    call.on('data', (request: BatchAppendRequest) => {
+      const correlationId = request.correlationId;
+      const key = correlationId ? ('string' in correlationId ? correlationId.string : `${correlationId.mostSignificantBits}:${correlationId.leastSignificantBits}`) : '';
       if (this.closing) {
-        this.answerBatch(call, correlationId, request.getOptions()?.getStreamIdentifier(), Promise.resolve(errorStatus(status.UNAVAILABLE, 'The node is shutting down')));
+        this.answerBatch(call, correlationId, request.options?.streamName, Promise.resolve(errorStatus(status.UNAVAILABLE, 'The node is shutting down')));
         return;
       }
       let batch = pending.get(key);
@@ -180,31 +189,25 @@ export class AppendService {
         batch = { events: [], size: 0, refused: false };
         pending.set(key, batch);
       }
-      if (request.hasOptions()) {
-        batch.options = request.getOptions();
-        batch.streamIdentifier = batch.options?.getStreamIdentifier();
-      }
+      if (request.options) batch.options = request.options;
       if (!batch.refused) {
-        try {
-          for (const message of request.getProposedMessagesList()) {
-            const event = proposedEventOf(message, batch.events.length);
-            batch.events.push(event);
-            batch.size += proposedSize([event]);
-          }
+        if (request.invalid) {
+          batch.refused = true;
+          this.answerBatch(call, correlationId, batch.options?.streamName, Promise.resolve(errorStatus(status.INVALID_ARGUMENT, request.invalid)));
+        } else {
+          for (const event of request.events) batch.events.push(event);
+          batch.size += proposedSize(request.events);
           // Refuse as soon as the limit is passed rather than buffering an arbitrarily large append.
           if (batch.size > this.engine.maxAppendSize) {
             batch.refused = true;
-            this.answerBatch(call, correlationId, batch.streamIdentifier, Promise.resolve(statusOf({ kind: 'too_large', maxAppendSize: this.engine.maxAppendSize, size: batch.size })));
+            this.answerBatch(call, correlationId, batch.options?.streamName, Promise.resolve(statusOf({ kind: 'too_large', maxAppendSize: this.engine.maxAppendSize, size: batch.size })));
           }
-        } catch (error) {
-          batch.refused = true;
-          this.answerBatch(call, correlationId, batch.streamIdentifier, Promise.resolve(errorStatus(status.INVALID_ARGUMENT, (error as Error).message)));
         }
         if (batch.refused) batch.events = [];
       }
-      if (!request.getIsFinal()) return;
+      if (!request.isFinal) return;
       pending.delete(key);
-      if (!batch.refused) this.answerBatch(call, correlationId, batch.streamIdentifier, this.decideBatch(batch.options, batch.events));
+      if (!batch.refused) this.answerBatch(call, correlationId, batch.options?.streamName, this.decideBatch(batch.options, batch.events));
     });
     call.on('end', () => {
       state.ending = true;
@@ -262,16 +265,12 @@ export class AppendService {
     );
   }
 
-  private async decideBatch(options: BatchAppendReq.Options | undefined, events: ProposedEvent[]): Promise<BatchAppendResp.Success | Status> {
+  private async decideBatch(options: BatchAppendRequest['options'], events: ProposedEvent[]): Promise<BatchAppendResp.Success | Status> {
     try {
       if (!options) throw new InvalidRequestError('options are required in the first chunk of a batch append');
-      const streamId = streamNameOf(options.getStreamIdentifier(), 'options.stream_identifier');
-      const expected = expectedRevisionOf({
-        any: options.hasAny(),
-        noStream: options.hasNoStream(),
-        streamExists: options.hasStreamExists(),
-        revision: options.hasStreamPosition() ? options.getStreamPosition() : undefined,
-      });
+      if (!options.streamName) throw new InvalidRequestError('options.stream_identifier is required');
+      const streamId = options.streamName;
+      const expected = expectedRevisionOf(options.expected);
       const result = this.engine.append(streamId, expected, events);
       if (result.kind !== 'success') return statusOf(result);
       await result.durable;
@@ -288,9 +287,9 @@ export class AppendService {
   }
 
   private answerBatch(
-    call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>,
-    correlationId: UUID | undefined,
-    streamIdentifier: StreamIdentifier | undefined,
+    call: ServerDuplexStream<BatchAppendRequest, BatchAppendResp>,
+    correlationId: WireUuid | undefined,
+    streamName: string | undefined,
     outcome: Promise<BatchAppendResp.Success | Status>,
   ): void {
     const state = this.batchCalls.get(call);
@@ -299,15 +298,36 @@ export class AppendService {
       if (state) state.inFlight--;
       if (call.cancelled || call.destroyed) return;
       const response = new BatchAppendResp();
-      if (correlationId) response.setCorrelationId(correlationId);
+      if (correlationId) response.setCorrelationId(uuidMessage(correlationId));
       // The client reads the stream name from every error response, so it must always be present.
-      response.setStreamIdentifier(streamIdentifier ?? new StreamIdentifier().setStreamName(''));
+      response.setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(streamName ?? '', 'utf8')));
       if (result instanceof Status) response.setError(result);
       else response.setSuccess(result);
-      call.write(response);
+      if (!state || !this.coalesce) {
+        call.write(response);
+      } else {
+        state.outbox.add(response.serializeBinary());
+        if (!state.flushScheduled) {
+          state.flushScheduled = true;
+          setImmediate(() => this.flushAnswers(call, state));
+        }
+      }
       if (state) this.endIfIdle(call, state);
     });
   }
+
+  private flushAnswers(call: ServerDuplexStream<BatchAppendRequest, BatchAppendResp>, state: BatchCallState): void {
+    state.flushScheduled = false;
+    const framed = state.outbox.take();
+    if (framed && !call.cancelled && !call.destroyed && call.writable) call.write(framed as unknown as BatchAppendResp);
+  }
+}
+
+function uuidMessage(uuid: WireUuid): UUID {
+  if ('string' in uuid) return new UUID().setString(uuid.string);
+  return new UUID().setStructured(
+    new UUID.Structured().setMostSignificantBits(String(uuid.mostSignificantBits)).setLeastSignificantBits(String(uuid.leastSignificantBits)),
+  );
 }
 
 function legacySuccess(currentRevision: number, position: number): AppendResp {
@@ -359,7 +379,7 @@ function statusOf(result: WriteResult): Status {
     }
     case 'stream_deleted':
       return errorStatus(status.FAILED_PRECONDITION, `Event stream '${result.streamId}' is deleted.`, {
-        bytes: new StreamDeleted().setStreamIdentifier(new StreamIdentifier().setStreamName(result.streamId)).serializeBinary(),
+        bytes: new StreamDeleted().setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(result.streamId, 'utf8'))).serializeBinary(),
         typeName: 'event_store.client.StreamDeleted',
       });
     case 'too_large':

@@ -39,3 +39,26 @@ export function enableFramedMessages(): boolean {
   };
   return (installed = true);
 }
+
+/** Responses gathered for one write: each framed as it is added, concatenated once when taken. */
+export class FramedBatch {
+  private parts: Buffer[] = [];
+  private length = 0;
+
+  get bytes(): number {
+    return this.length;
+  }
+
+  add(message: Uint8Array): void {
+    this.parts.push(frameHeader(message.length), message as Buffer);
+    this.length += message.length + 5;
+  }
+
+  take(): FramedMessages | undefined {
+    if (this.length === 0) return undefined;
+    const bytes = Buffer.concat(this.parts, this.length);
+    this.parts = [];
+    this.length = 0;
+    return new FramedMessages(bytes);
+  }
+}

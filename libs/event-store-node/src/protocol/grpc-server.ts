@@ -6,6 +6,7 @@ import type { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { EventStoreEngine } from '../engine/event-store-engine';
 import { NodeLogger } from '../node-options';
 import { AppendService } from './append-service';
+import { decodeBatchAppendRequest } from './batch-append-request';
 import { getSupportedMethods, gossipReader } from './cluster-services';
 import { invalidArgumentError, internalError } from './grpc-errors';
 import { parseReadRequest } from './read-request';
@@ -14,11 +15,13 @@ import { ReadService } from './read-service';
 
 /**
  * Read responses are encoded by hand (see read-responses.ts), so the Read method's response serializer passes the
- * bytes through; every other method keeps the client package's own google-protobuf (de)serializers.
+ * bytes through; BatchAppend requests are decoded by hand (batch-append-request.ts). Every other message goes
+ * through the client package's own google-protobuf (de)serializers.
  */
 const streamsDefinition = {
   ...StreamsService,
   read: { ...StreamsService.read, responseSerialize: (bytes: Buffer) => bytes },
+  batchAppend: { ...StreamsService.batchAppend, requestDeserialize: (bytes: Buffer) => decodeBatchAppendRequest(bytes) },
 } as unknown as ServiceDefinition;
 
 export interface GrpcServerOptions {

@@ -1,5 +1,5 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
-import { enableFramedMessages, FramedMessages, frameHeader } from './framed-messages';
+import { enableFramedMessages, FramedBatch } from './framed-messages';
 
 /** Responses are gathered up to this many bytes per HTTP/2 write. */
 const BATCH_BYTES = 64 * 1024;
@@ -14,8 +14,7 @@ export class ResponseSink<Request> {
   private wakers: Array<() => void> = [];
   private drainWaiters: Array<() => void> = [];
   private readonly batching = enableFramedMessages();
-  private batch: Buffer[] = [];
-  private batchBytes = 0;
+  private readonly batch = new FramedBatch();
 
   constructor(private readonly call: ServerWritableStream<Request, Buffer>) {
     const cancel = () => {
@@ -39,18 +38,15 @@ export class ResponseSink<Request> {
    */
   send(response: Buffer): boolean {
     if (!this.batching) return this.call.write(response);
-    this.batch.push(frameHeader(response.length), response);
-    this.batchBytes += response.length + 5;
-    return this.batchBytes >= BATCH_BYTES ? this.flush() : true;
+    this.batch.add(response);
+    return this.batch.bytes >= BATCH_BYTES ? this.flush() : true;
   }
 
   /** Writes the queued responses; false when the call is over its buffer limit. */
   flush(): boolean {
-    if (this.batchBytes === 0 || this.cancelled) return true;
-    const bytes = Buffer.concat(this.batch, this.batchBytes);
-    this.batch = [];
-    this.batchBytes = 0;
-    return this.call.write(new FramedMessages(bytes) as unknown as Buffer);
+    const framed = this.batch.take();
+    if (!framed || this.cancelled) return true;
+    return this.call.write(framed as unknown as Buffer);
   }
 
   /** Resolves when the call can take more (HTTP/2 'drain') or is cancelled; new events do not end this wait. */
