@@ -60,7 +60,8 @@ describe('decodeBatchAppendRequest', () => {
   });
 
   it('marks a batch with an event lacking its type as invalid, naming the field', () => {
-    const request = new BatchAppendReq().addProposedMessages(new BatchAppendReq.ProposedMessage().setId(new UUID().setString('00000000-0000-4000-8000-000000000000')));
+    const request = new BatchAppendReq();
+    request.addProposedMessages(new BatchAppendReq.ProposedMessage().setId(new UUID().setString('00000000-0000-4000-8000-000000000000')));
     expect(decodeBatchAppendRequest(request.serializeBinary()).invalid).toBe('proposed_messages[0].metadata.type is required');
   });
 });
