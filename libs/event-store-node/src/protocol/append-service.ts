@@ -34,9 +34,9 @@ import {
   unavailableError,
   wrongExpectedVersionError,
 } from './grpc-errors';
-import { BatchAppendRequest, WireUuid } from './batch-append-request';
+import { BatchAppendRequest } from './batch-append-request';
 import { enableFramedMessages, FramedBatch } from './framed-messages';
-import { expectedRevisionOf, InvalidRequestError, streamNameOf, uuidOf } from './request-fields';
+import { expectedRevisionOf, InvalidRequestError, streamNameOf, uuidOf, WireUuid } from './request-fields';
 
 type ProposedMessage = AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage;
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { Empty } from 'google-protobuf/google/protobuf/empty_pb';
 import { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { BatchAppendReq } from '@eventstore/db-client/generated/streams_pb';
-import { decodeBatchAppendRequest, uuidText } from './batch-append-request';
+import { decodeBatchAppendRequest } from './batch-append-request';
+import { uuidText } from './request-fields';
 
 describe('decodeBatchAppendRequest', () => {
   it('reads what google-protobuf wrote, for any batch', () => {

@@ -1,7 +1,6 @@
 import { ProtobufReader } from './protobuf-reader';
-import { ExpectedRevisionFields, InvalidRequestError } from './request-fields';
+import { ExpectedRevisionFields, InvalidRequestError, uuidText, WireUuid } from './request-fields';
 import { ProposedEvent } from '../engine/proposed-event';
-import { isUuid } from '../storage/log-record';
 
 /*
  * BatchAppendReq, decoded by hand: it carries every appended event, and decoding it through google-protobuf message
@@ -14,9 +13,6 @@ import { isUuid } from '../storage/log-record';
  *   UUID { Structured structured = 1 { int64 most_significant_bits = 1; int64 least_significant_bits = 2; };
  *          string string = 2; }    StreamIdentifier { bytes stream_name = 3; }
  */
-
-/** A UUID as the client sent it, echoed back unchanged in the answer. */
-export type WireUuid = { string: string } | { mostSignificantBits: bigint; leastSignificantBits: bigint };
 
 export interface BatchAppendRequest {
   correlationId?: WireUuid;
@@ -65,17 +61,6 @@ function decodeUuid(reader: ProtobufReader): WireUuid {
     } else reader.skip(wireType);
   }
   return { mostSignificantBits, leastSignificantBits };
-}
-
-export function uuidText(uuid: WireUuid | undefined, field: string): string {
-  if (!uuid) throw new InvalidRequestError(`${field} is required`);
-  if ('string' in uuid) {
-    const value = uuid.string.toLowerCase();
-    if (!isUuid(value)) throw new InvalidRequestError(`${field} is not a UUID: ${uuid.string}`);
-    return value;
-  }
-  const hex = BigInt.asUintN(64, uuid.mostSignificantBits).toString(16).padStart(16, '0') + BigInt.asUintN(64, uuid.leastSignificantBits).toString(16).padStart(16, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function decodeOptions(reader: ProtobufReader): BatchAppendRequest['options'] {

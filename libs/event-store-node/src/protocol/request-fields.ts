@@ -14,19 +14,27 @@ export function streamNameOf(identifier: StreamIdentifier | undefined, field: st
   return name;
 }
 
-/** Event ids arrive as a string or as two signed 64-bit halves (the "structured" form). */
+/** A UUID as the client sent it: a string, or two signed 64-bit halves (the "structured" form). */
+export type WireUuid = { string: string } | { mostSignificantBits: bigint; leastSignificantBits: bigint };
+
 export function uuidOf(id: UUID | undefined, field: string): string {
-  if (!id) throw new InvalidRequestError(`${field} is required`);
-  if (id.hasString()) {
-    const value = id.getString().toLowerCase();
-    if (!isUuid(value)) throw new InvalidRequestError(`${field} is not a UUID: ${id.getString()}`);
+  const structured = id?.getStructured();
+  if (id && !id.hasString() && structured) {
+    return uuidText({ mostSignificantBits: BigInt(structured.getMostSignificantBits()), leastSignificantBits: BigInt(structured.getLeastSignificantBits()) }, field);
+  }
+  return uuidText(id?.hasString() ? { string: id.getString() } : undefined, field);
+}
+
+/** The canonical lower-case text form of an event id. */
+export function uuidText(uuid: WireUuid | undefined, field: string): string {
+  if (!uuid) throw new InvalidRequestError(`${field} is required`);
+  if ('string' in uuid) {
+    const value = uuid.string.toLowerCase();
+    if (!isUuid(value)) throw new InvalidRequestError(`${field} is not a UUID: ${uuid.string}`);
     return value;
   }
-  const structured = id.getStructured();
-  if (!structured) throw new InvalidRequestError(`${field} is required`);
-  const hex = (half: string) => BigInt.asUintN(64, BigInt(half)).toString(16).padStart(16, '0');
-  const all = hex(structured.getMostSignificantBits()) + hex(structured.getLeastSignificantBits());
-  return `${all.slice(0, 8)}-${all.slice(8, 12)}-${all.slice(12, 16)}-${all.slice(16, 20)}-${all.slice(20)}`;
+  const hex = BigInt.asUintN(64, uuid.mostSignificantBits).toString(16).padStart(16, '0') + BigInt.asUintN(64, uuid.leastSignificantBits).toString(16).padStart(16, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The expected-revision oneof shared (under different field names) by append, batch append, delete and tombstone. */
