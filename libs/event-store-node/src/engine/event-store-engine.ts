@@ -2,7 +2,7 @@ import { randomUUID as randomUuid } from 'node:crypto';
 import { NodeLogger } from '../node-options';
 import { EventLog, RecordVisitor } from '../storage/event-log';
 import { LogDevice } from '../storage/log-device';
-import { NewRecord, RecordFlags, StoredRecord } from '../storage/log-record';
+import { NewRecord, RecordFlags } from '../storage/log-record';
 import { ExpectedRevision, satisfiesExpectation } from './expected-revision';
 import { RecentEventIds } from './recent-event-ids';
 import { StreamIndex } from './stream-index';
@@ -191,10 +191,6 @@ export class EventStoreEngine {
   isTombstoned(streamId: string): boolean {
     const entry = this.index.get(streamId);
     return !!entry && entry.tombstonePosition >= 0 && entry.tombstonePosition < this.log.durablePosition;
-  }
-
-  readRecord(position: number): StoredRecord {
-    return this.log.readRecord(position);
   }
 
   readRawRecord(position: number): Buffer {

@@ -1,4 +1,3 @@
-import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import type { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { isUuid } from '../storage/log-record';
 import { ExpectedRevision } from '../engine/expected-revision';
@@ -62,4 +61,3 @@ export function uint64Of(value: string, field: string): number {
   return Math.min(parsed, Number.MAX_SAFE_INTEGER);
 }
 
-export const EMPTY = new Empty();
