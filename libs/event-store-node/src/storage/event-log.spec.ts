@@ -118,14 +118,51 @@ describe('EventLog', () => {
     expect(device.size).toBe(batch.positions[0]);
   });
 
-  it('treats trailing zero bytes (a preallocated or half-written block) as a torn tail', async () => {
+  it('reads zero bytes after the last complete append as free space, not as damage', async () => {
     const device = new MemoryLogDevice();
     const { log } = await reopen(device);
     await log.append([record('a', 0)]).durable;
     await device.write(Buffer.alloc(4096), device.size);
     const reopened = await reopen(device);
     expect(reopened.seen).toHaveLength(1);
+    expect(reopened.logger.warnings).toEqual([]);
+    const next = reopened.log.append([record('a', 1)]);
+    await next.durable;
+    expect((await reopen(device)).seen).toHaveLength(2);
+  });
+
+  it('cuts an unfinished append followed by zero bytes, and reports it', async () => {
+    const device = new MemoryLogDevice();
+    const { log } = await reopen(device);
+    await log.append([record('a', 0)]).durable;
+    const batch = log.append([record('a', 1), record('a', 2)]);
+    await batch.durable;
+    device.truncate(batch.positions[1]);
+    await device.write(Buffer.alloc(4096), device.size);
+    const reopened = await reopen(device);
+    expect(reopened.seen.map((entry) => entry.header.revision)).toEqual([0]);
     expect(reopened.logger.warnings).toHaveLength(1);
+  });
+
+  it('allocates file space ahead of the writes and gives it back on a graceful close', async () => {
+    const file = path.join(directory, 'events.log');
+    const { log } = await reopen(FileLogDevice.open(file));
+    const last = log.append([record('a', 0)]);
+    await last.durable;
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    const end = log.nextPosition;
+    await log.close();
+    expect(fs.statSync(file).size).toBe(end);
+  });
+
+  it('keeps every acknowledged record of a file left with its allocated space (a kill -9)', async () => {
+    const file = path.join(directory, 'events.log');
+    const { log } = await reopen(FileLogDevice.open(file));
+    for (let revision = 0; revision < 5; revision++) await log.append([record('a', revision)]).durable;
+    // No close: the process "dies" with the zeros allocated ahead still in the file.
+    const reopened = await reopen(FileLogDevice.open(file));
+    expect(reopened.seen).toHaveLength(5);
+    expect(reopened.logger.warnings).toEqual([]);
   });
 
   it('refuses a file that is not an event log', async () => {

@@ -74,8 +74,10 @@ export class EventLog {
     if (device.readInto(header, 0, FILE_HEADER_SIZE, 0) < FILE_HEADER_SIZE || !header.subarray(0, 8).equals(FILE_MAGIC)) {
       throw new Error('The event log does not start with the expected file header: not an event log, or an unknown version');
     }
-    const { validEnd, problem, records } = scan(device, visit);
-    if (validEnd < device.size) {
+    const { validEnd, problem, records, zeroTail } = scan(device, visit);
+    // Zeros after the last complete append are space the file device allocated ahead (see FileLogDevice), or a
+    // write whose bytes never reached the disk: nothing was lost there and nothing needs reporting.
+    if (validEnd < device.size && !zeroTail) {
       logger.warn('Torn or corrupt tail detected in the event log; cutting it off', {
         position: validEnd,
         bytesRemoved: device.size - validEnd,
@@ -213,9 +215,10 @@ export class EventLog {
     }
   }
 
-  /** Waits for every queued append to be durable, then closes the device. */
+  /** Waits for every queued append to be durable, gives back space allocated ahead, then closes the device. */
   async close(): Promise<void> {
     while (this.flushing) await this.flushing;
+    if (!this.failure && this.device.size > this.endPosition) this.device.truncate(this.endPosition);
     await this.device.close();
   }
 
@@ -244,7 +247,15 @@ export class EventLog {
   }
 }
 
-function scan(device: LogDevice, visit: RecoveryVisitor): { validEnd: number; problem?: string; records: number } {
+interface ScanResult {
+  validEnd: number;
+  records: number;
+  problem?: string;
+  /** Only zero bytes follow the last complete append. */
+  zeroTail?: boolean;
+}
+
+function scan(device: LogDevice, visit: RecoveryVisitor): ScanResult {
   let position = FILE_HEADER_SIZE;
   let validEnd = FILE_HEADER_SIZE;
   let records = 0;
@@ -256,6 +267,9 @@ function scan(device: LogDevice, visit: RecoveryVisitor): { validEnd: number; pr
     const available = device.readInto(buffer, 0, length, position);
     let offset = 0;
     while (offset < available) {
+      if (available - offset >= 4 && recordSizeAt(buffer, offset) === 0 && isZeroFrom(device, position + offset)) {
+        return transaction.length === 0 ? { validEnd, records, zeroTail: true } : { validEnd, records, problem: `unfinished append at position ${transaction[0].position}` };
+      }
       const check = checkRecord(buffer, offset, available - offset);
       if (!check.ok) {
         const atChunkEnd = position + available < size && (available - offset < 4 || recordSizeAt(buffer, offset) > available - offset);
@@ -283,4 +297,13 @@ function scan(device: LogDevice, visit: RecoveryVisitor): { validEnd: number; pr
     position += offset;
   }
   return { validEnd, records };
+}
+
+function isZeroFrom(device: LogDevice, position: number): boolean {
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  for (let at = position; at < device.size; at += chunk.length) {
+    const read = device.readInto(chunk, 0, chunk.length, at);
+    for (let index = 0; index < read; index++) if (chunk[index] !== 0) return false;
+  }
+  return true;
 }
