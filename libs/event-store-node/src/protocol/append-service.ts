@@ -158,7 +158,12 @@ export class AppendService {
     call.on('end', () => {
       if (answered) return;
       if (!streamId) return answer(invalidArgumentError('options with stream_identifier must come first'));
-      const result = this.engine.append(streamId, expected, events);
+      let result: WriteResult;
+      try {
+        result = this.engine.append(streamId, expected, events);
+      } catch (error) {
+        return answer(internalError((error as Error).message));
+      }
       if (result.kind === 'wrong_expected_version') return answer(null, legacyWrongExpectedVersion(result.expected, result.currentRevision));
       if (result.kind !== 'success') return answer(errorOf(result));
       result.durable.then(
