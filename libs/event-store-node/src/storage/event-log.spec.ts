@@ -165,6 +165,22 @@ describe('EventLog', () => {
     expect(reopened.logger.warnings).toEqual([]);
   });
 
+  it('refuses every later append once a write or fsync has failed, and acknowledges none of the failed group', async () => {
+    class FailingDevice extends MemoryLogDevice {
+      failing = false;
+      override async sync(): Promise<void> {
+        if (this.failing) throw new Error('EIO: i/o error');
+      }
+    }
+    const device = new FailingDevice();
+    const { log } = await reopen(device);
+    await log.append([record('a', 0)]).durable;
+    device.failing = true;
+    await expect(log.append([record('a', 1)]).durable).rejects.toThrow(/could not be written: EIO/);
+    expect(() => log.append([record('a', 2)])).toThrow(/could not be written/);
+    expect(log.durablePosition).toBe(log.nextPosition - EventLog.sizeOf(record('a', 1)));
+  });
+
   it('refuses a file that is not an event log', async () => {
     const file = path.join(directory, 'events.log');
     fs.writeFileSync(file, 'hello, I am a text file and not an event log');
