@@ -1,0 +1,4 @@
+export interface Place {
+  readonly name: string;
+  readonly regionId?: string;
+}
