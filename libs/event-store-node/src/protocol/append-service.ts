@@ -36,7 +36,7 @@ import {
 } from './grpc-errors';
 import { BatchAppendRequest } from './batch-append-request';
 import { enableFramedMessages, FramedBatch } from './framed-messages';
-import { expectedRevisionOf, InvalidRequestError, streamNameOf, uuidOf, WireUuid } from './request-fields';
+import { expectedRevisionOf, expectedRevisionOfOptions, InvalidRequestError, streamNameOf, uuidOf, WireUuid } from './request-fields';
 
 type ProposedMessage = AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage;
 
@@ -138,12 +138,7 @@ export class AppendService {
         if (request.hasOptions()) {
           const options = request.getOptions()!;
           streamId = streamNameOf(options.getStreamIdentifier(), 'options.stream_identifier');
-          expected = expectedRevisionOf({
-            any: options.hasAny(),
-            noStream: options.hasNoStream(),
-            streamExists: options.hasStreamExists(),
-            revision: options.hasRevision() ? options.getRevision() : undefined,
-          });
+          expected = expectedRevisionOfOptions(options);
         } else if (request.hasProposedMessage()) {
           const event = proposedEventOf(request.getProposedMessage()!, events.length);
           events.push(event);
@@ -252,12 +247,7 @@ export class AppendService {
     try {
       if (!options) throw new InvalidRequestError('options are required');
       const streamId = streamNameOf(options.getStreamIdentifier(), 'options.stream_identifier');
-      const expected = expectedRevisionOf({
-        any: options.hasAny(),
-        noStream: options.hasNoStream(),
-        streamExists: options.hasStreamExists(),
-        revision: options.hasRevision() ? options.getRevision() : undefined,
-      });
+      const expected = expectedRevisionOfOptions(options);
       result = kind === 'delete' ? this.engine.softDelete(streamId, expected) : this.engine.tombstone(streamId, expected);
     } catch (error) {
       return callback(error instanceof InvalidRequestError ? invalidArgumentError(error.message) : internalError(String(error)));

@@ -55,6 +55,24 @@ export function expectedRevisionOf(fields: ExpectedRevisionFields): ExpectedRevi
   return { kind: 'any' };
 }
 
+/** The expected-revision oneof as Append, Delete and Tombstone options carry it (`revision`, `no_stream`, ...). */
+export interface ExpectedRevisionOptions {
+  hasAny(): boolean;
+  hasNoStream(): boolean;
+  hasStreamExists(): boolean;
+  hasRevision(): boolean;
+  getRevision(): string;
+}
+
+export function expectedRevisionOfOptions(options: ExpectedRevisionOptions): ExpectedRevision {
+  return expectedRevisionOf({
+    any: options.hasAny(),
+    noStream: options.hasNoStream(),
+    streamExists: options.hasStreamExists(),
+    revision: options.hasRevision() ? options.getRevision() : undefined,
+  });
+}
+
 export function uint64Of(value: string, field: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidRequestError(`${field} is not an unsigned integer: ${value}`);
