@@ -15,8 +15,12 @@ const swcTransform = [
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transform: {
+    '^.+\\.ts$': swcTransform,
+    // content-disposition 3 (under @fastify/static, which serves the /docs UI) ships ES modules only.
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
   moduleNameMapper: {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -1,8 +1,12 @@
 // The Kontakt API: `npm start`. Configuration comes from the environment (see README.md, Configuration).
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { configureApp } from './http/configure-app';
+import { createHttpAdapter } from './http/create-http-adapter';
+import { createJsonLogger } from './logging/json-logger';
+import { NestJsonLogger } from './logging/nest-json-logger';
 import { InvalidConfigurationError, loadAppConfig, type AppConfig } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
@@ -15,10 +19,13 @@ async function bootstrap(): Promise<void> {
     process.exit(2);
   }
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+  const logger = createJsonLogger(config.logLevel);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
     // Throw start-up failures (e.g. the embedded node cannot open its log) instead of aborting the process.
     abortOnError: false,
+    logger: new NestJsonLogger(logger),
   });
+  configureApp(app);
   // SIGINT/SIGTERM close the app, which stops the embedded event store after flushing its pending appends.
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);

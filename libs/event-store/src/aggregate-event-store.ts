@@ -24,6 +24,8 @@ export interface AppendResult {
   /** Where the last event sits in `$all`: what read models must reach for read-your-writes. */
   position: { commit: bigint; prepare: bigint } | undefined;
   eventIds: string[];
+  /** Each event's metadata as stored (the command's, with the event type's schema version). */
+  metadata: EventMetadata[];
 }
 
 export interface AppendRequest<E extends DomainEventShape> {
@@ -45,10 +47,11 @@ export class AggregateEventStore {
     private readonly schemas: EventSchemas = new EventSchemas(),
   ) {}
 
-  async load<E extends DomainEventShape>(streamName: string): Promise<LoadedStream<E>> {
+  /** The stream's events from `fromRevision` on (all by default); a stream that does not exist loads as empty. */
+  async load<E extends DomainEventShape>(streamName: string, fromRevision = 0n): Promise<LoadedStream<E>> {
     const events: RecordedEvent<E>[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName)) {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision })) {
         const recorded = resolved.event;
         if (!recorded || recorded.isJson !== true) continue;
         const metadata = recorded.metadata;
@@ -60,24 +63,26 @@ export class AggregateEventStore {
       if (error instanceof StreamNotFoundError) return { events: [], revision: 'no_stream' };
       throw mapClientError(error, streamName);
     }
-    return { events, revision: events.length > 0 ? events[events.length - 1].revision : 'no_stream' };
+    if (events.length > 0) return { events, revision: events[events.length - 1].revision };
+    return { events, revision: fromRevision > 0n ? fromRevision - 1n : 'no_stream' };
   }
 
   async append<E extends DomainEventShape>(request: AppendRequest<E>): Promise<AppendResult> {
     const { streamName, expectedRevision, events, metadata, idempotencyKey } = request;
+    const stored = events.map((event): EventMetadata => ({ ...metadata, schemaVersion: this.schemas.currentVersion(event.type) }));
     const eventData = events.map((event, index) =>
       jsonEvent({
         id: idempotencyKey ? deterministicEventId(idempotencyKey, streamName, index) : undefined,
         type: event.type,
         data: event.data as Record<string, never>,
-        metadata: { ...metadata, schemaVersion: this.schemas.currentVersion(event.type) } satisfies EventMetadata,
+        metadata: stored[index],
       }),
     );
     try {
       const result = await this.client.appendToStream(streamName, eventData, {
         expectedRevision: expectedRevision === 'no_stream' ? NO_STREAM : expectedRevision,
       });
-      return { nextRevision: result.nextExpectedRevision, position: result.position, eventIds: eventData.map((event) => event.id) };
+      return { nextRevision: result.nextExpectedRevision, position: result.position, eventIds: eventData.map((event) => event.id), metadata: stored };
     } catch (error) {
       throw mapClientError(error, streamName);
     }

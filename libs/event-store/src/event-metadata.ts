@@ -20,6 +20,9 @@ export interface EventMetadata {
   requestId: string;
   source?: SourceReference;
   reason?: string;
+  /** The Idempotency-Key the command came with, and a digest of the request, so a retry can be told from a reuse. */
+  idempotencyKey?: string;
+  requestFingerprint?: string;
   /** Payload schema version of this event type when it was written; older versions are upcast on read. */
   schemaVersion: number;
 }

@@ -2,7 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 
 /** Everything the API reads from its environment, validated once at start-up. */
 export interface AppConfig {
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Largest request body accepted, in bytes; larger bodies are refused with 413 before they are parsed. */
+    bodyLimitBytes: number;
+  };
+  /** pino level for the JSON log on stdout. */
+  logLevel: LogLevel;
   /** Absolute folder for local state; the embedded event store keeps its log under `<dataDir>/event-store`. */
   dataDir: string;
   eventStore: {
@@ -10,6 +17,9 @@ export interface AppConfig {
     connectionString?: string;
   };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Injection token for the AppConfig. */
 export const APP_CONFIG = Symbol('AppConfig');
@@ -32,7 +42,12 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
     );
   }
   return {
-    http: { host: nonEmpty(env, 'HOST') ?? '127.0.0.1', port: parsePort(nonEmpty(env, 'PORT') ?? '3000') },
+    http: {
+      host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+      port: parsePort(nonEmpty(env, 'PORT') ?? '3000'),
+      bodyLimitBytes: parseBodyLimit(nonEmpty(env, 'MAX_BODY_BYTES') ?? '65536'),
+    },
+    logLevel: parseLogLevel(nonEmpty(env, 'LOG_LEVEL') ?? 'info'),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(workingDirectory, dataDir),
     eventStore: connectionString === undefined ? {} : { connectionString },
   };
@@ -47,4 +62,16 @@ function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new InvalidConfigurationError(`PORT must be an integer from 0 to 65535, got '${text}'`);
   return port;
+}
+
+function parseBodyLimit(text: string): number {
+  const bytes = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(bytes >= 1024)) throw new InvalidConfigurationError(`MAX_BODY_BYTES must be an integer of at least 1024, got '${text}'`);
+  return bytes;
+}
+
+function parseLogLevel(text: string): LogLevel {
+  const level = LOG_LEVELS.find((candidate) => candidate === text.toLowerCase());
+  if (level === undefined) throw new InvalidConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${text}'`);
+  return level;
 }

@@ -18,7 +18,8 @@ export class EventStoreHealth {
     const { client, mode } = this.connection;
     const startedAt = performance.now();
     try {
-      for await (const _event of client.readStream(PROBE_STREAM, { maxCount: 1, deadline: PROBE_DEADLINE_MS })) break;
+      // Read to the end (at most one event): an abandoned read would keep client.dispose() from finishing.
+      for await (const _event of client.readStream(PROBE_STREAM, { maxCount: 1, deadline: PROBE_DEADLINE_MS })) continue;
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) {
         return { reachable: false, mode, error: error instanceof Error ? error.message : String(error) };

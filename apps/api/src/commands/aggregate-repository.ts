@@ -1,0 +1,194 @@
+import { Logger } from '@nestjs/common';
+import type { EventBus } from '@nestjs/cqrs';
+import type { Decider } from '@app/domain';
+import {
+  ConcurrencyConflictError,
+  streamName,
+  type AggregateEventStore,
+  type DomainEventShape,
+  type EventMetadata,
+  type RecordedEvent,
+} from '@app/event-store';
+import { Problem } from '../problems/problem';
+import type { CommandContext } from './command-context';
+import type { CommandOutcome, LogPosition } from './command-outcome';
+import { EventAppended } from './event-appended.event';
+
+/** What the repository needs to know about one kind of aggregate. */
+export interface AggregateType<C, E extends DomainEventShape, S> {
+  /** Stream category: the stream of entity `x` is `<category>-x`. */
+  readonly category: string;
+  /** What to call it in messages: 'cooperation', 'person'. */
+  readonly noun: string;
+  readonly decider: Decider<C, E, S>;
+}
+
+/** An entity as rebuilt from its stream. Version 0: the stream does not exist. */
+export interface LoadedAggregate<E, S> {
+  state: S;
+  version: number;
+  /** The answers given to commands that carried an Idempotency-Key, by key. */
+  answered: ReadonlyMap<string, PriorAnswer<E>>;
+}
+
+interface PriorAnswer<E> {
+  fingerprint: string | undefined;
+  eventIds: string[];
+  version: number;
+  position?: LogPosition;
+  events: E[];
+}
+
+// Without If-Match a command is decided again on the newer state when another writer got in first; with If-Match
+// the caller asked for exactly the version it read, so a conflict is reported (409) instead.
+const ATTEMPTS_WITHOUT_IF_MATCH = 4;
+const DEFAULT_CACHE_SIZE = 10_000;
+
+/**
+ * Loads aggregates from their streams and runs commands on them: load, decide, append with the expected revision,
+ * publish. States are cached (LRU) by stream and brought up to date with a read from the cached revision on, so a
+ * command costs one short read and one append however long the stream has grown.
+ */
+export class AggregateRepository<C, E extends DomainEventShape, S> {
+  private readonly logger: Logger;
+  private readonly cache = new Map<string, LoadedAggregate<E, S>>();
+
+  constructor(
+    private readonly store: AggregateEventStore,
+    private readonly eventBus: EventBus,
+    private readonly type: AggregateType<C, E, S>,
+    private readonly cacheSize = DEFAULT_CACHE_SIZE,
+  ) {
+    this.logger = new Logger(`${type.noun}Repository`);
+  }
+
+  streamOf(id: string): string {
+    return streamName(this.type.category, id);
+  }
+
+  /** The entity as it stands now; `version` 0 when it was never recorded. */
+  async load(id: string): Promise<LoadedAggregate<E, S>> {
+    const stream = this.streamOf(id);
+    const cached = this.cache.get(stream);
+    const loaded = await this.store.load<E>(stream, BigInt(cached?.version ?? 0));
+    let current = cached ?? { state: this.type.decider.initialState(), version: 0, answered: new Map<string, PriorAnswer<E>>() };
+    if (loaded.events.length > 0) current = this.fold(current, loaded.events);
+    this.remember(stream, current);
+    return current;
+  }
+
+  /** The entity's state, or 404 naming it when it was never recorded. */
+  async require(id: string): Promise<LoadedAggregate<E, S>> {
+    const loaded = await this.load(id);
+    if (loaded.version === 0) throw new Problem(404, `${this.type.noun.toUpperCase()}_NOT_FOUND`, `${this.type.noun} ${id} does not exist`, 'id');
+    return loaded;
+  }
+
+  async execute(id: string, command: C, context: CommandContext): Promise<CommandOutcome<E>> {
+    const stream = this.streamOf(id);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.load(id);
+      const replay = this.priorAnswer(current, context);
+      if (replay) return { id, ...replay, replayed: true };
+      if (context.expectedVersion !== undefined && context.expectedVersion !== current.version) {
+        throw new Problem(
+          412,
+          'PRECONDITION_FAILED',
+          `${this.type.noun} ${id} is at version ${current.version}, not ${context.expectedVersion} as If-Match says; read it again`,
+          'If-Match',
+          undefined,
+          { currentVersion: current.version },
+        );
+      }
+      const events = this.type.decider.decide(command, current.state);
+      try {
+        const appended = await this.store.append({
+          streamName: stream,
+          expectedRevision: current.version === 0 ? 'no_stream' : BigInt(current.version - 1),
+          events,
+          idempotencyKey: context.idempotencyKey,
+          metadata: {
+            actor: context.actor,
+            recordedAt: new Date().toISOString(),
+            correlationId: context.correlationId,
+            causationId: context.causationId,
+            requestId: context.requestId,
+            ...(context.reason === undefined ? {} : { reason: context.reason }),
+            ...sourceOf(events),
+            ...(context.idempotencyKey === undefined
+              ? {}
+              : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
+          },
+        });
+        const version = Number(appended.nextRevision) + 1;
+        const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
+        this.publish(stream, events, appended.eventIds, appended.metadata, version);
+        return { id, version, eventIds: appended.eventIds, position, events, replayed: false };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError)) throw error;
+        if (context.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        this.logger.debug(`conflict on ${stream} (attempt ${attempt}); deciding again on the newer state`);
+      }
+    }
+  }
+
+  private priorAnswer(current: LoadedAggregate<E, S>, context: CommandContext): Omit<CommandOutcome<E>, 'id' | 'replayed'> | undefined {
+    if (context.idempotencyKey === undefined) return undefined;
+    const prior = current.answered.get(context.idempotencyKey);
+    if (prior === undefined) return undefined;
+    if (prior.fingerprint !== undefined && prior.fingerprint !== context.requestFingerprint) {
+      throw new Problem(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'header Idempotency-Key was already used for a different request to this entity; use a new key for a new request',
+        'Idempotency-Key',
+      );
+    }
+    return { version: prior.version, eventIds: prior.eventIds, position: prior.position, events: prior.events };
+  }
+
+  private fold(from: LoadedAggregate<E, S>, recorded: RecordedEvent<E>[]): LoadedAggregate<E, S> {
+    let state = from.state;
+    let answered = from.answered as Map<string, PriorAnswer<E>>;
+    for (const { event, metadata, eventId, revision, position } of recorded) {
+      state = this.type.decider.evolve(state, event);
+      const key = metadata.idempotencyKey;
+      if (key === undefined) continue;
+      if (answered === from.answered) answered = new Map(answered);
+      const prior = answered.get(key) ?? { fingerprint: metadata.requestFingerprint, eventIds: [], version: 0, events: [] };
+      answered.set(key, {
+        ...prior,
+        eventIds: [...prior.eventIds, eventId],
+        events: [...prior.events, event],
+        version: Number(revision) + 1,
+        position: position && { commit: String(position.commit), prepare: String(position.prepare) },
+      });
+    }
+    return { state, version: Number(recorded[recorded.length - 1].revision) + 1, answered };
+  }
+
+  private remember(stream: string, loaded: LoadedAggregate<E, S>): void {
+    const cached = this.cache.get(stream);
+    // Concurrent loads may finish out of order: never replace a newer state with an older one.
+    if (cached !== undefined && cached.version > loaded.version) return;
+    this.cache.delete(stream);
+    this.cache.set(stream, loaded);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  private publish(stream: string, events: E[], eventIds: string[], metadata: EventMetadata[], version: number): void {
+    const first = version - events.length;
+    this.eventBus.publishAll(
+      events.map((event, index) => new EventAppended(stream, eventIds[index], event.type, event.data, metadata[index], BigInt(first + index))),
+    );
+  }
+}
+
+/** The source a command's facts cite, copied into the metadata so the audit trail shows it beside the actor. */
+function sourceOf(events: DomainEventShape[]): { source?: { kind: string; title: string } } {
+  for (const event of events) {
+    const source = (event.data as { source?: { kind: string; title: string } }).source;
+    if (source !== undefined) return { source };
+  }
+  return {};
+}

@@ -1,0 +1,24 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { requestContextFromHeaders } from '../request-context/request-context-headers';
+import type { CommandContext } from './command-context';
+import { expectedVersionFrom, idempotencyKeyFrom, requestFingerprint } from './command-preconditions';
+
+/** The CommandContext of the request: actor and ids from the request context, If-Match and Idempotency-Key headers. */
+export const CommandContextOf = createParamDecorator((_data: unknown, execution: ExecutionContext): CommandContext => {
+  const request = execution.switchToHttp().getRequest<FastifyRequest>();
+  const context = request.kontaktContext ?? requestContextFromHeaders(request.id, request.headers);
+  const body = request.body as { reason?: unknown } | undefined;
+  const idempotencyKey = idempotencyKeyFrom(request.headers);
+  const expectedVersion = expectedVersionFrom(request.headers);
+  return {
+    actor: context.actor,
+    requestId: context.requestId,
+    correlationId: context.correlationId,
+    causationId: context.requestId,
+    requestFingerprint: requestFingerprint(request.method, request.url, body ?? null),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    ...(typeof body?.reason === 'string' && body.reason.trim() !== '' ? { reason: body.reason } : {}),
+  };
+});
