@@ -122,6 +122,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         });
         const version = Number(appended.nextRevision) + 1;
         const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
+        this.logger.debug({ msg: 'appended', stream, events: events.map((event) => event.type), version });
         this.publish(stream, events, appended.eventIds, appended.metadata, version);
         return { id, version, eventIds: appended.eventIds, position, events, replayed: false };
       } catch (error) {

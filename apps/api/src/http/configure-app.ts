@@ -17,6 +17,8 @@ export function configureApp(app: NestFastifyApplication): void {
 
   const logger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
+  // Commands take JSON only; any other body type is refused with 415 rather than handed on as a string.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.header('x-request-id', request.id);
     done();
