@@ -96,7 +96,7 @@ describe('Command handling', () => {
       const append = store.append.bind(store);
       // The other writer: a direct append to the same stream, just before ours reaches the store.
       const spy = jest.spyOn(store, 'append').mockImplementationOnce(async (request) => {
-        await api().client.appendToStream(`organisation-${id}`, jsonEvent({ type: 'OrganisationRenamed', data: { organisationId: id, name: 'Concurrent' }, metadata: request.metadata }));
+        await api().client.appendToStream(`organisation-${id}`, jsonEvent({ type: 'OrganisationRenamed', data: { organisationId: id, name: 'Concurrent' }, metadata: { ...request.metadata, schemaVersion: 1 } }));
         return append(request);
       });
       try {

@@ -1,4 +1,4 @@
-import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamNotFoundError } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamNotFoundError, type ResolvedEvent } from '@eventstore/db-client';
 import { deterministicEventId } from './deterministic-event-id';
 import { mapClientError } from './event-store-errors';
 import { CommandMetadata, EventMetadata, isEventMetadata } from './event-metadata';
@@ -49,19 +49,22 @@ export class AggregateEventStore {
 
   /** The stream's events from `fromRevision` on (all by default); a stream that does not exist loads as empty. */
   async load<E extends DomainEventShape>(streamName: string, fromRevision = 0n): Promise<LoadedStream<E>> {
-    const events: RecordedEvent<E>[] = [];
+    const read: ResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName, { fromRevision })) {
-        const recorded = resolved.event;
-        if (!recorded || recorded.isJson !== true) continue;
-        const metadata = recorded.metadata;
-        if (!isEventMetadata(metadata)) throw new Error(`Event ${recorded.id} in ${streamName} has no valid metadata`);
-        const data = this.schemas.upcast(recorded.type, metadata.schemaVersion, recorded.data as Record<string, unknown>);
-        events.push({ event: { type: recorded.type, data } as E, metadata, eventId: recorded.id, revision: recorded.revision, position: recorded.position });
-      }
+      // Read to the end before looking at anything: leaving the loop early (a throw) would abandon the call, and
+      // @eventstore/db-client 6 then never finishes client.dispose().
+      for await (const resolved of this.client.readStream(streamName, { fromRevision })) read.push(resolved);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { events: [], revision: 'no_stream' };
       throw mapClientError(error, streamName);
+    }
+    const events: RecordedEvent<E>[] = [];
+    for (const { event: recorded } of read) {
+      if (!recorded || recorded.isJson !== true) continue;
+      const metadata = recorded.metadata;
+      if (!isEventMetadata(metadata)) throw new Error(`Event ${recorded.id} in ${streamName} has no valid metadata`);
+      const data = this.schemas.upcast(recorded.type, metadata.schemaVersion, recorded.data as Record<string, unknown>);
+      events.push({ event: { type: recorded.type, data } as E, metadata, eventId: recorded.id, revision: recorded.revision, position: recorded.position });
     }
     if (events.length > 0) return { events, revision: events[events.length - 1].revision };
     return { events, revision: fromRevision > 0n ? fromRevision - 1n : 'no_stream' };

@@ -41,7 +41,7 @@ interface PriorAnswer<E> {
 
 // Without If-Match a command is decided again on the newer state when another writer got in first; with If-Match
 // the caller asked for exactly the version it read, so a conflict is reported (409) instead.
-const ATTEMPTS_WITHOUT_IF_MATCH = 4;
+const ATTEMPTS_WITHOUT_IF_MATCH = 10;
 const DEFAULT_CACHE_SIZE = 10_000;
 
 /**
@@ -129,6 +129,8 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         if (!(error instanceof ConcurrencyConflictError)) throw error;
         if (context.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
         this.logger.debug(`conflict on ${stream} (attempt ${attempt}); deciding again on the newer state`);
+        // A random pause spreads writers that collided, so they do not collide again in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
       }
     }
   }

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { REGISTER_ORGANISATION, RENAME_ORGANISATION, type OrganisationCommand, type OrganisationEvent } from '@app/domain';
+import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
+import type { CommandContext } from '../commands/command-context';
+import { CommandContextOf } from '../commands/command-context.decorator';
+import type { CommandOutcome } from '../commands/command-outcome';
+import { entityTag } from '../commands/command-preconditions';
+import { newId } from '../commands/new-id';
+import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
+import { EntityIdPipe } from '../shared-dto/entity-id';
+import { OrganisationDto } from './dto/organisation.dto';
+import { RegisterOrganisationDto } from './dto/register-organisation.dto';
+import { RenameOrganisationDto } from './dto/rename-organisation.dto';
+import { ExecuteOrganisationCommand } from './organisation-command.handler';
+import { OrganisationRepository } from './organisation.repository';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  /** Records an organisation: our network, a member company, a ministry, an association, a fair organiser. */
+  @Post()
+  @HttpCode(201)
+  @ApiCommand({ creates: true })
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async register(
+    @Body() body: RegisterOrganisationDto,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAcceptedDto> {
+    const organisationId = body.id ?? newId('organisation', context);
+    const { name, kind, regionId, memberCount } = body;
+    const command = { type: REGISTER_ORGANISATION, data: { organisationId, name, kind, regionId, memberCount } } as const;
+    return commandAccepted(reply, await this.execute(organisationId, command, context), `/organisations/${organisationId}`);
+  }
+
+  /** Records that the organisation is now called differently; its history keeps the former name. */
+  @Post(':id/renames')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async rename(
+    @Param('id', new EntityIdPipe()) id: string,
+    @Body() body: RenameOrganisationDto,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAcceptedDto> {
+    return commandAccepted(reply, await this.execute(id, { type: RENAME_ORGANISATION, data: { organisationId: id, name: body.name } }, context));
+  }
+
+  @Get(':id')
+  @ApiRead()
+  @ApiOkResponse({ type: OrganisationDto })
+  async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationDto> {
+    const { state, version } = await this.organisations.require(id);
+    if (state.status !== 'registered') throw new Error(`organisation ${id} has a stream but no OrganisationRegistered event`);
+    void reply.header('etag', entityTag(version));
+    return OrganisationDto.of(state, version);
+  }
+
+  private execute(id: string, command: OrganisationCommand, context: CommandContext): Promise<CommandOutcome<OrganisationEvent>> {
+    return this.commandBus.execute(new ExecuteOrganisationCommand(id, command, context));
+  }
+}
