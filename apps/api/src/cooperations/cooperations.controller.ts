@@ -1,0 +1,176 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  CHANGE_STAGE,
+  CORRECT_FACT,
+  ESTABLISH_CONTACT,
+  IDENTIFY_OPPORTUNITY,
+  LINK_MEMBERSHIPS,
+  OPEN_COOPERATION,
+  RECORD_DELEGATION_VISIT,
+  RECORD_FAIR_ATTENDANCE,
+  RECORD_MEETING,
+  RETRACT_ENTRY,
+  type CooperationCommand,
+  type CooperationEvent,
+  type FactCorrections,
+} from '@app/domain';
+import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
+import type { CommandContext } from '../commands/command-context';
+import { CommandContextOf } from '../commands/command-context.decorator';
+import type { CommandOutcome } from '../commands/command-outcome';
+import { entityTag } from '../commands/command-preconditions';
+import { newId } from '../commands/new-id';
+import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
+import { EntityIdPipe } from '../shared-dto/entity-id';
+import { ExecuteCooperationCommand } from './cooperation-command.handler';
+import { CooperationRepository } from './cooperation.repository';
+import { ChangeStageDto } from './dto/change-stage.dto';
+import { CooperationDto } from './dto/cooperation.dto';
+import { CorrectFactDto } from './dto/correct-fact.dto';
+import { EstablishContactDto } from './dto/establish-contact.dto';
+import { IdentifyOpportunityDto } from './dto/identify-opportunity.dto';
+import { LinkMembershipsDto } from './dto/link-memberships.dto';
+import { OpenCooperationDto } from './dto/open-cooperation.dto';
+import { RecordDelegationVisitDto } from './dto/record-delegation-visit.dto';
+import { RecordFairAttendanceDto } from './dto/record-fair-attendance.dto';
+import { RecordMeetingDto } from './dto/record-meeting.dto';
+import { RetractEntryDto } from './dto/retract-entry.dto';
+
+/** A body with the command's `reason` (metadata, not payload) taken out, and plain (no DTO class instances). */
+function payloadOf<T extends { reason?: string }>(body: T): Omit<T, 'reason'> {
+  const { reason: _reason, ...payload } = body;
+  return JSON.parse(JSON.stringify(payload)) as Omit<T, 'reason'>;
+}
+
+@ApiTags('cooperations')
+@Controller('cooperations')
+export class CooperationsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly cooperations: CooperationRepository,
+  ) {}
+
+  /** Opens a cooperation between one of our organisations and a partner region or organisation. */
+  @Post()
+  @HttpCode(201)
+  @ApiCommand({ creates: true })
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async open(@Body() body: OpenCooperationDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const cooperationId = body.id ?? newId('cooperation', context);
+    const { ourOrganisationId, partner, openedOn } = payloadOf(body);
+    const outcome = await this.execute(cooperationId, { type: OPEN_COOPERATION, data: { cooperationId, ourOrganisationId, partner, openedOn } }, context);
+    return commandAccepted(reply, outcome, `/cooperations/${cooperationId}`);
+  }
+
+  /** First contact: at a fair, during a state visit. */
+  @Post(':id/contacts')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async establishContact(@Param('id', new EntityIdPipe()) id: string, @Body() body: EstablishContactDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
+    return commandAccepted(reply, await this.execute(id, { type: ESTABLISH_CONTACT, data }, context));
+  }
+
+  /** A meeting: place, date, participants with their roles and level, topics, outcome. */
+  @Post(':id/meetings')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async recordMeeting(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordMeetingDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
+    return commandAccepted(reply, await this.execute(id, { type: RECORD_MEETING, data }, context));
+  }
+
+  /** An edition of a fair attended, with our role there. */
+  @Post(':id/fair-attendances')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async recordFairAttendance(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordFairAttendanceDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
+    return commandAccepted(reply, await this.execute(id, { type: RECORD_FAIR_ATTENDANCE, data }, context));
+  }
+
+  /** Two organisations became members of each other. */
+  @Post(':id/cross-memberships')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async linkMemberships(@Param('id', new EntityIdPipe()) id: string, @Body() body: LinkMembershipsDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
+    return commandAccepted(reply, await this.execute(id, { type: LINK_MEMBERSHIPS, data }, context));
+  }
+
+  /** A delegation travelled to the partner (outbound) or came to us (inbound). */
+  @Post(':id/delegation-visits')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async recordDelegationVisit(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordDelegationVisitDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
+    return commandAccepted(reply, await this.execute(id, { type: RECORD_DELEGATION_VISIT, data }, context));
+  }
+
+  /** A business opportunity identified within the cooperation. */
+  @Post(':id/opportunities')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async identifyOpportunity(@Param('id', new EntityIdPipe()) id: string, @Body() body: IdentifyOpportunityDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const opportunityId = body.opportunityId ?? newId(`opportunity\u0000${id}`, context);
+    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context), opportunityId };
+    return commandAccepted(reply, await this.execute(id, { type: IDENTIFY_OPPORTUNITY, data }, context));
+  }
+
+  /** Moves the cooperation to another stage, as the allowed transitions permit. */
+  @Post(':id/stage-changes')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async changeStage(@Param('id', new EntityIdPipe()) id: string, @Body() body: ChangeStageDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const { to, occurredOn, reason } = body;
+    return commandAccepted(reply, await this.execute(id, { type: CHANGE_STAGE, data: { cooperationId: id, to, occurredOn, ...(reason === undefined ? {} : { reason }) } }, context));
+  }
+
+  /** Corrects fields of a recorded entry; the original stays in history. */
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async correctFact(@Param('id', new EntityIdPipe()) id: string, @Body() body: CorrectFactDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    const corrections = JSON.parse(JSON.stringify(body.corrections)) as FactCorrections;
+    const data = { cooperationId: id, entryId: body.entryId, corrections, reason: body.reason };
+    return commandAccepted(reply, await this.execute(id, { type: CORRECT_FACT, data }, context));
+  }
+
+  /** Withdraws a recorded entry that was not true at all; it stays in history, marked as retracted. */
+  @Post(':id/retractions')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async retractEntry(@Param('id', new EntityIdPipe()) id: string, @Body() body: RetractEntryDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
+    return commandAccepted(reply, await this.execute(id, { type: RETRACT_ENTRY, data: { cooperationId: id, entryId: body.entryId, reason: body.reason } }, context));
+  }
+
+  @Get(':id')
+  @ApiRead()
+  @ApiOkResponse({ type: CooperationDto })
+  async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CooperationDto> {
+    const { state, version } = await this.cooperations.require(id);
+    if (state.status !== 'opened') throw new Error(`cooperation ${id} has a stream but no CooperationOpened event`);
+    void reply.header('etag', entityTag(version));
+    return CooperationDto.of(state, version);
+  }
+
+  private entryId(cooperationId: string, given: string | undefined, context: CommandContext): string {
+    return given ?? newId(`entry\u0000${cooperationId}`, context);
+  }
+
+  private execute(id: string, command: CooperationCommand, context: CommandContext): Promise<CommandOutcome<CooperationEvent>> {
+    return this.commandBus.execute(new ExecuteCooperationCommand(id, command, context));
+  }
+}
