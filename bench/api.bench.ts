@@ -5,11 +5,12 @@ import { ApiProcess } from './support/api-process';
 import { COMMAND_MIX, mixedRequests, setupRequests, type WorkloadWorld } from './support/api-workload';
 import { makeScratchFolder, removeScratchFolders } from './support/scratch-folders';
 
-const USAGE = `Usage: npm run bench:api -- [--duration <seconds>] [--connections <n>] [--cooperations <n>] [--log-level <level>] [--json] [--quick]
+const USAGE = `Usage: npm run bench:api -- [--duration <seconds>] [--connections <n>] [--cooperations <n>] [--log-level <level>] [--url <api>] [--json] [--quick]
   --duration      measured seconds (default 20; --quick: 5), after a 3 s warm-up
   --connections   concurrent HTTP connections (default 64)
   --cooperations  cooperations the commands spread over (default 256); fewer means more concurrent conflicts
   --log-level     the API's LOG_LEVEL (default info: one JSON line per request, as in production)
+  --url           measure an API that is already running (e.g. with a real EventStoreDB) instead of starting one
   --json          print the figures as JSON too`;
 
 const TARGET_COMMANDS_PER_SECOND = 2_000;
@@ -20,6 +21,7 @@ interface Options {
   connections: number;
   cooperations: number;
   logLevel: string;
+  url?: string;
   json: boolean;
 }
 
@@ -41,6 +43,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--connections') options.connections = positive();
     else if (flag === '--cooperations') options.cooperations = positive();
     else if (flag === '--log-level') options.logLevel = value();
+    else if (flag === '--url') options.url = value();
     else if (flag === '--json') options.json = true;
     else if (flag === '--quick') options.duration = 5;
     else if (flag === '--help' || flag === '-h') {
@@ -64,20 +67,21 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const dataDir = makeScratchFolder('api');
-  progress(`starting the API (embedded node, data in ${dataDir}, LOG_LEVEL=${options.logLevel})`);
-  const api = await ApiProcess.start({ dataDir, logLevel: options.logLevel });
+  const api = options.url === undefined ? await startApi(options.logLevel) : { url: options.url, stop: async () => undefined };
+  const runId = Date.now().toString(36);
   try {
     const world: WorkloadWorld = {
-      cooperationIds: Array.from({ length: options.cooperations }, (_, index) => `bench-cooperation-${index}`),
-      personId: 'bench-minister',
-      partnerOrganisationId: 'bench-ministry',
-      otherOrganisationId: 'bench-association',
-      fairId: 'bench-transrussia',
-      regionId: 'bench-tatarstan',
+      cooperationIds: Array.from({ length: options.cooperations }, (_, index) => `bench-${runId}-cooperation-${index}`),
+      personId: `bench-${runId}-minister`,
+      partnerOrganisationId: `bench-${runId}-ministry`,
+      otherOrganisationId: `bench-${runId}-association`,
+      fairId: `bench-${runId}-transrussia`,
+      regionId: `bench-${runId}-tatarstan`,
+      countryId: `bench-${runId}-russia`,
+      ourOrganisationId: `bench-${runId}-network`,
     };
     progress(`recording ${options.cooperations} cooperations and what they refer to`);
-    for (const { path, body } of setupRequests(world, 'bench-network')) await post(api.url, path, body);
+    for (const { path, body } of setupRequests(world)) await post(api.url, path, body);
 
     const common = { url: api.url, connections: options.connections, requests: mixedRequests(world) };
     progress('warming up for 3 s');
@@ -117,6 +121,12 @@ async function main(): Promise<void> {
     await api.stop();
     removeScratchFolders();
   }
+}
+
+async function startApi(logLevel: string): Promise<ApiProcess> {
+  const dataDir = makeScratchFolder('api');
+  progress(`starting the API (embedded node, data in ${dataDir}, LOG_LEVEL=${logLevel})`);
+  return ApiProcess.start({ dataDir, logLevel });
 }
 
 function progress(message: string): void {

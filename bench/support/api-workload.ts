@@ -8,6 +8,8 @@ export interface WorkloadWorld {
   otherOrganisationId: string;
   fairId: string;
   regionId: string;
+  countryId: string;
+  ourOrganisationId: string;
 }
 
 type Json = Record<string, unknown>;
@@ -16,15 +18,16 @@ type Json = Record<string, unknown>;
  * Requests to record before measuring: the regions, organisations, person, fair and cooperations that the measured
  * commands refer to (so every measured command also pays for its reference checks).
  */
-export function setupRequests(world: WorkloadWorld, ourOrganisationId: string): { path: string; body: Json }[] {
+export function setupRequests(world: WorkloadWorld): { path: string; body: Json }[] {
+  const { ourOrganisationId } = world;
   return [
-    { path: '/regions', body: { id: 'russia', name: 'Russia', kind: 'country' } },
-    { path: '/regions', body: { id: world.regionId, name: 'Republic of Tatarstan', kind: 'federal-subject', parentRegionId: 'russia' } },
+    { path: '/regions', body: { id: world.countryId, name: 'Russia', kind: 'country' } },
+    { path: '/regions', body: { id: world.regionId, name: 'Republic of Tatarstan', kind: 'federal-subject', parentRegionId: world.countryId } },
     { path: '/organisations', body: { id: ourOrganisationId, name: 'Netzwerk Logistik Leipzig-Halle', kind: 'network', memberCount: 130 } },
     { path: '/organisations', body: { id: world.partnerOrganisationId, name: 'Ministry of Transport of Tatarstan', kind: 'ministry', regionId: world.regionId } },
     { path: '/organisations', body: { id: world.otherOrganisationId, name: 'German-Russian business association', kind: 'association' } },
     { path: '/people', body: { id: world.personId, name: 'Minister of Transport' } },
-    { path: '/fairs', body: { id: world.fairId, name: 'TransRussia', regionId: 'russia', recurrence: 'annual' } },
+    { path: '/fairs', body: { id: world.fairId, name: 'TransRussia', regionId: world.countryId, recurrence: 'annual' } },
     ...world.cooperationIds.map((id) => ({
       path: '/cooperations',
       body: { id, ourOrganisationId, partner: { kind: 'region', id: world.regionId }, openedOn: '2010' },

@@ -84,13 +84,29 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     return loaded;
   }
 
+  /**
+   * Decides the command on the cached state and appends with that state's revision, without reading first: the
+   * store refuses the append if the stream has moved on (another API instance, another writer), and only then is
+   * the stream read and the command decided again. A refusal (If-Match mismatch, a domain rule) is never given on a
+   * cached state alone: the stream is read first, so an answer never rests on a stale cache.
+   */
   async execute(id: string, command: C, context: CommandContext): Promise<CommandOutcome<E>> {
     const stream = this.streamOf(id);
+    const cached = this.cache.get(stream);
+    let current = cached ?? (await this.load(id));
+    let fresh = cached === undefined;
+    const refresh = async (): Promise<void> => {
+      current = await this.load(id);
+      fresh = true;
+    };
     for (let attempt = 1; ; attempt++) {
-      const current = await this.load(id);
       const replay = this.priorAnswer(current, context);
       if (replay) return { id, ...replay, replayed: true };
       if (context.expectedVersion !== undefined && context.expectedVersion !== current.version) {
+        if (!fresh) {
+          await refresh();
+          continue;
+        }
         throw new Problem(
           412,
           'PRECONDITION_FAILED',
@@ -100,39 +116,70 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
           { currentVersion: current.version },
         );
       }
-      const events = this.type.decider.decide(command, current.state);
+      let events: E[];
       try {
-        const appended = await this.store.append({
-          streamName: stream,
-          expectedRevision: current.version === 0 ? 'no_stream' : BigInt(current.version - 1),
-          events,
-          idempotencyKey: context.idempotencyKey,
-          metadata: {
-            actor: context.actor,
-            recordedAt: new Date().toISOString(),
-            correlationId: context.correlationId,
-            causationId: context.causationId,
-            requestId: context.requestId,
-            ...(context.reason === undefined ? {} : { reason: context.reason }),
-            ...sourceOf(events),
-            ...(context.idempotencyKey === undefined
-              ? {}
-              : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
-          },
-        });
-        const version = Number(appended.nextRevision) + 1;
-        const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
-        this.logger.debug({ msg: 'appended', stream, events: events.map((event) => event.type), version });
-        this.publish(stream, events, appended.eventIds, appended.metadata, version);
-        return { id, version, eventIds: appended.eventIds, position, events, replayed: false };
+        events = this.type.decider.decide(command, current.state);
+      } catch (error) {
+        if (fresh) throw error;
+        await refresh();
+        continue;
+      }
+      try {
+        return await this.append(id, current, events, context);
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError)) throw error;
-        if (context.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        if (context.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) {
+          await refresh();
+          throw error;
+        }
         this.logger.debug(`conflict on ${stream} (attempt ${attempt}); deciding again on the newer state`);
         // A random pause spreads writers that collided, so they do not collide again in lockstep.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+        await refresh();
       }
     }
+  }
+
+  private async append(id: string, current: LoadedAggregate<E, S>, events: E[], context: CommandContext): Promise<CommandOutcome<E>> {
+    const stream = this.streamOf(id);
+    const appended = await this.store.append({
+      streamName: stream,
+      expectedRevision: current.version === 0 ? 'no_stream' : BigInt(current.version - 1),
+      events,
+      idempotencyKey: context.idempotencyKey,
+      metadata: {
+        actor: context.actor,
+        recordedAt: new Date().toISOString(),
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        requestId: context.requestId,
+        ...(context.reason === undefined ? {} : { reason: context.reason }),
+        ...sourceOf(events),
+        ...(context.idempotencyKey === undefined
+          ? {}
+          : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
+      },
+    });
+    const version = Number(appended.nextRevision) + 1;
+    const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
+    const first = version - events.length;
+    // What we appended is what a read would return: fold it into the cache instead of reading it back.
+    this.remember(
+      stream,
+      this.fold(
+        current,
+        events.map((event, index) => ({
+          event,
+          metadata: appended.metadata[index],
+          eventId: appended.eventIds[index],
+          revision: BigInt(first + index),
+          position: index === events.length - 1 ? appended.position : undefined,
+        })),
+      ),
+    );
+    this.logger.debug({ msg: 'appended', stream, events: events.map((event) => event.type), version });
+    this.publish(stream, events, appended.eventIds, appended.metadata, version);
+    return { id, version, eventIds: appended.eventIds, position, events, replayed: false };
   }
 
   private priorAnswer(current: LoadedAggregate<E, S>, context: CommandContext): Omit<CommandOutcome<E>, 'id' | 'replayed'> | undefined {

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { createValidationPipe } from '../problems/validation-errors';
-import { RequestContextInterceptor } from '../request-context/request-context.interceptor';
+import { establishRequestContext } from '../request-context/request-context.hook';
 import { setUpOpenApi } from './open-api';
 
 /**
@@ -13,7 +13,6 @@ import { setUpOpenApi } from './open-api';
 export function configureApp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new RequestContextInterceptor());
 
   const logger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
@@ -23,6 +22,7 @@ export function configureApp(app: NestFastifyApplication): void {
     void reply.header('x-request-id', request.id);
     done();
   });
+  fastify.addHook('preHandler', establishRequestContext);
   // One line per request, with the ids of its context, written when the answer has gone out.
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const context = request.kontaktContext;
