@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const START_TIMEOUT_MS = 60_000;
 
 /** The API as `npm start` runs it (embedded event-store node in a worker thread), in a child process of its own. */
 export class ApiProcess {
@@ -12,26 +13,23 @@ export class ApiProcess {
   ) {}
 
   static async start(options: { dataDir: string; logLevel: string }): Promise<ApiProcess> {
+    const port = await freePort();
     const child = spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/api/src/main.ts'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel },
+      // The request log is the API's own business; discarding it keeps the pipe from ever filling up.
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const url = await new Promise<string>((resolve, reject) => {
-      const lines = readline.createInterface({ input: child.stdout! });
-      const timer = setTimeout(() => reject(new Error('the API did not start within 60 s')), 60_000);
-      lines.on('line', (line) => {
-        const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          // Keep draining stdout (the request log) so the API never blocks on a full pipe.
-          child.stdout!.resume();
-          resolve(match[1]);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`the API exited with code ${code} before listening`)));
-    });
-    return new ApiProcess(child, url);
+    // Never leave the API running when the benchmark ends, however it ends.
+    process.once('exit', () => child.kill('SIGKILL'));
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before answering`);
+      if (await answers(`${url}/health`)) return new ApiProcess(child, url);
+      if (Date.now() > deadline) throw new Error(`the API did not answer /health within ${START_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   async stop(): Promise<void> {
@@ -40,4 +38,23 @@ export class ApiProcess {
     this.child.kill('SIGTERM');
     await exited;
   }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
