@@ -1,4 +1,4 @@
-import { expectProblem, uniqueId, useTestApi } from '../support/api.harness';
+import { expectProblem, expectRefused, uniqueId, useTestApi } from '../support/api.harness';
 
 describe('Organisations API', () => {
   const api = useTestApi();
@@ -7,14 +7,6 @@ describe('Organisations API', () => {
     expect((await api().post('/regions', { id: 'leipzig-halle', name: 'Leipzig-Halle', kind: 'metropolitan-region' })).status).toBe(201);
   });
 
-  async function refused(path: string, body: unknown, status: number, field?: string, code?: string): Promise<void> {
-    let response = await api().post(path, body);
-    const appended = await api().eventsAppendedBy(async () => {
-      response = await api().post(path, body);
-    });
-    expectProblem(response, status, code ?? response.body.code, field);
-    expect(appended).toBe(0);
-  }
 
   it('records an organisation with its region and member count, readable at its Location', async () => {
     const id = uniqueId('network');
@@ -45,21 +37,21 @@ describe('Organisations API', () => {
     ['a name of 201 characters', { name: 'x'.repeat(201), kind: 'network' }, 400, 'name'],
     ['an unknown region', { name: 'Ministry', kind: 'ministry', regionId: 'atlantis' }, 422, 'regionId'],
   ])('refuses %s, naming the field, appending nothing', async (_case, body, status, field) => {
-    await refused('/organisations', body, status, field);
+    await expectRefused(api(), '/organisations', body, status, field);
   });
 
   it('refuses a second organisation with the same id (409)', async () => {
     const id = uniqueId('company');
     await api().post('/organisations', { id, name: 'Spedition A', kind: 'member-company' });
-    await refused('/organisations', { id, name: 'Spedition B', kind: 'member-company' }, 409, 'organisationId', 'ORGANISATION_ALREADY_EXISTS');
+    await expectRefused(api(), '/organisations', { id, name: 'Spedition B', kind: 'member-company' }, 409, 'organisationId', 'ORGANISATION_ALREADY_EXISTS');
   });
 
   it('refuses a rename of an unknown organisation (404), a rename to the same name (400) and an empty name (400)', async () => {
-    await refused('/organisations/never-recorded/renames', { name: 'New' }, 404, undefined, 'ORGANISATION_NOT_FOUND');
+    await expectRefused(api(), '/organisations/never-recorded/renames', { name: 'New' }, 404, undefined, 'ORGANISATION_NOT_FOUND');
     const id = uniqueId('ministry');
     await api().post('/organisations', { id, name: 'Ministry of Transport', kind: 'ministry' });
-    await refused(`/organisations/${id}/renames`, { name: 'Ministry of Transport' }, 400, 'name');
-    await refused(`/organisations/${id}/renames`, { name: '' }, 400, 'name');
+    await expectRefused(api(), `/organisations/${id}/renames`, { name: 'Ministry of Transport' }, 400, 'name');
+    await expectRefused(api(), `/organisations/${id}/renames`, { name: '' }, 400, 'name');
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -1,4 +1,4 @@
-import { expectProblem, uniqueId, useTestApi } from '../support/api.harness';
+import { expectProblem, expectRefused, uniqueId, useTestApi } from '../support/api.harness';
 
 describe('People API', () => {
   const api = useTestApi();
@@ -8,14 +8,6 @@ describe('People API', () => {
     expect((await api().post('/organisations', { id: 'transport-ministry', name: 'Ministry of Transport of Tatarstan', kind: 'ministry' })).status).toBe(201);
   });
 
-  async function refused(path: string, body: unknown, status: number, field?: string, code?: string): Promise<void> {
-    let response = await api().post(path, body);
-    const appended = await api().eventsAppendedBy(async () => {
-      response = await api().post(path, body);
-    });
-    expectProblem(response, status, code ?? response.body.code, field);
-    expect(appended).toBe(0);
-  }
 
   async function registerPerson(name = 'Rustam Minnikhanov'): Promise<string> {
     const id = uniqueId('person');
@@ -51,23 +43,23 @@ describe('People API', () => {
     ['an unknown field', { organisationId: 'transport-ministry', role: 'Minister', from: '2017', level: 'minister', salary: 1 }, 400, 'salary'],
   ])('refuses a role with %s, naming the field, appending nothing', async (_case, body, status, field) => {
     const id = await registerPerson();
-    await refused(`/people/${id}/roles`, body, status, field);
+    await expectRefused(api(), `/people/${id}/roles`, body, status, field);
   });
 
   it('refuses a role already held (409), ending a role not held (422), and an end before the start (422)', async () => {
     const id = await registerPerson();
     const role = { organisationId: 'transport-ministry', role: 'Minister of Transport', from: '2017', level: 'minister' };
     await api().post(`/people/${id}/roles`, role);
-    await refused(`/people/${id}/roles`, role, 409, 'role', 'ROLE_ALREADY_HELD');
-    await refused(`/people/${id}/role-endings`, { organisationId: 'transport-ministry', role: 'Chair', until: '2020' }, 422, 'role', 'ROLE_NOT_FOUND');
-    await refused(`/people/${id}/role-endings`, { organisationId: 'transport-ministry', role: 'Minister of Transport', until: '2016' }, 422, 'until', 'DATE_OUT_OF_ORDER');
+    await expectRefused(api(), `/people/${id}/roles`, role, 409, 'role', 'ROLE_ALREADY_HELD');
+    await expectRefused(api(), `/people/${id}/role-endings`, { organisationId: 'transport-ministry', role: 'Chair', until: '2020' }, 422, 'role', 'ROLE_NOT_FOUND');
+    await expectRefused(api(), `/people/${id}/role-endings`, { organisationId: 'transport-ministry', role: 'Minister of Transport', until: '2016' }, 422, 'until', 'DATE_OUT_OF_ORDER');
   });
 
   it('refuses roles of an unknown person (404), a duplicate person (409) and a nameless one (400)', async () => {
-    await refused('/people/never-recorded/roles', { organisationId: 'transport-ministry', role: 'Minister', from: '2017', level: 'minister' }, 404, undefined, 'PERSON_NOT_FOUND');
+    await expectRefused(api(), '/people/never-recorded/roles', { organisationId: 'transport-ministry', role: 'Minister', from: '2017', level: 'minister' }, 404, undefined, 'PERSON_NOT_FOUND');
     const id = await registerPerson();
-    await refused('/people', { id, name: 'Someone else' }, 409, 'personId', 'PERSON_ALREADY_EXISTS');
-    await refused('/people', { name: '   ' }, 400, 'name');
+    await expectRefused(api(), '/people', { id, name: 'Someone else' }, 409, 'personId', 'PERSON_ALREADY_EXISTS');
+    await expectRefused(api(), '/people', { name: '   ' }, 400, 'name');
   });
 
   it('answers 404 for an unknown person', async () => {

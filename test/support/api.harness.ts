@@ -150,3 +150,13 @@ export function expectProblem(response: ApiResponse, status: number, code: strin
   expect(response.body).toMatchObject({ status, code, ...(field === undefined ? {} : { field }) });
   expect(typeof response.body.detail).toBe('string');
 }
+
+/** Posts `body` to `path` and expects it refused as a problem (status, and field and code when given), appending nothing. */
+export async function expectRefused(api: TestApi, path: string, body: unknown, status: number, field?: string, code?: string): Promise<void> {
+  let response: ApiResponse | undefined;
+  const appended = await api.eventsAppendedBy(async () => {
+    response = await api.post(path, body);
+  });
+  expectProblem(response!, status, code ?? response!.body?.code, field);
+  expect(appended).toBe(0);
+}
