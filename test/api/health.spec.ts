@@ -2,13 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { configureApp } from '../../apps/api/src/http/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http/create-http-adapter';
 
 async function startApi(env: Record<string, string>): Promise<NestFastifyApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(loadAppConfig(env))] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+  const config = loadAppConfig(env);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
+  configureApp(app);
   await app.listen(0, '127.0.0.1');
   return app;
 }
@@ -51,6 +55,18 @@ describe('GET /health', () => {
 
     afterAll(async () => {
       await app?.close();
+    });
+
+    it('refuses commands with 503 and Retry-After as problem+json while the event store is unreachable', async () => {
+      const response = await fetch(`${await app.getUrl()}/regions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Kazan', kind: 'city' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.json()).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', status: 503 });
     });
 
     it('answers 503 with the event store unreachable', async () => {

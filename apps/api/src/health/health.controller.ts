@@ -1,4 +1,6 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { EventStoreHealth, type EventStoreHealthReport } from '../event-store/event-store-health';
 
 export interface HealthResponse {
@@ -6,15 +8,21 @@ export interface HealthResponse {
   eventStore: EventStoreHealthReport;
 }
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly eventStoreHealth: EventStoreHealth) {}
 
-  /** 200 when the event store answers a read, 503 (same body shape) when it does not. */
+  /** 200 when the event store answers a read, 503 (same body shape, for load balancers and people alike) when not. */
   @Get()
-  async check(): Promise<HealthResponse> {
+  @ApiResponse({ status: 200, description: 'The event store answers' })
+  @ApiResponse({ status: 503, description: 'The event store does not answer; the body says why' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const eventStore = await this.eventStoreHealth.check();
-    if (!eventStore.reachable) throw new ServiceUnavailableException({ status: 'unavailable', eventStore } satisfies HealthResponse);
+    if (!eventStore.reachable) {
+      void reply.status(503);
+      return { status: 'unavailable', eventStore };
+    }
     return { status: 'ok', eventStore };
   }
 }

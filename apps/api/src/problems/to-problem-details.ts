@@ -1,3 +1,4 @@
+import { DeadlineExceededError, NotLeaderError, UnavailableError } from '@eventstore/db-client';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorCode } from '@app/domain';
 import { ConcurrencyConflictError, StreamGoneError } from '@app/event-store';
@@ -59,6 +60,10 @@ export function toProblemDetails(error: unknown, requestId: string): ProblemAnsw
     return expected(409, error.code, `${error.message}: another command changed it concurrently; read it again and retry`);
   }
   if (error instanceof StreamGoneError) return expected(410, error.code, error.message);
+  // The event store is down, unreachable or too slow: nothing was decided, the client may retry.
+  if (error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof NotLeaderError) {
+    return expected(503, 'EVENT_STORE_UNAVAILABLE', 'the event store cannot be reached just now; nothing was recorded, retry shortly', { retryAfterSeconds: 1 });
+  }
   if (error instanceof SyntaxError && 'statusCode' in error) return expected(400, 'INVALID_JSON', `request body is not valid JSON: ${error.message}`);
   if (error instanceof HttpException) {
     const status = error.getStatus();
