@@ -27,11 +27,12 @@ export class CommandAcceptedDto {
 }
 
 /** Sets ETag (and Location, Idempotent-Replayed) and returns the body for a command's outcome. */
-export function commandAccepted<E>(reply: FastifyReply, outcome: CommandOutcome<E>, location?: string): CommandAcceptedDto {
+export function commandAccepted<E extends { data: object }>(reply: FastifyReply, outcome: CommandOutcome<E>, location?: string): CommandAcceptedDto {
   void reply.header('etag', entityTag(outcome.version));
   if (location !== undefined) void reply.header('location', location);
   if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-  const entryId = (outcome.events[0]?.['data' as keyof E] as { entryId?: unknown } | undefined)?.entryId;
+  // Facts carry the id of their entry, which later corrections and retractions name.
+  const entryId = (outcome.events[0]?.data as { entryId?: unknown } | undefined)?.entryId;
   return {
     id: outcome.id,
     version: outcome.version,
