@@ -92,7 +92,10 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
    */
   async execute(id: string, command: C, context: CommandContext): Promise<CommandOutcome<E>> {
     const stream = this.streamOf(id);
-    const cached = this.cache.get(stream);
+    // A command with an Idempotency-Key reads first: its first attempt may have gone through another replica, and
+    // only the stream can say so (deciding on a stale cache would make EventStoreDB's idempotent append answer for it,
+    // but the retry would not be recognised as one).
+    const cached = context.idempotencyKey === undefined ? this.cache.get(stream) : undefined;
     let current = cached ?? (await this.load(id));
     let fresh = cached === undefined;
     const refresh = async (): Promise<void> => {
@@ -160,6 +163,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
           : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
       },
     });
+    if (context.idempotencyKey !== undefined) return this.answerKeyedAppend(id, context);
     const version = Number(appended.nextRevision) + 1;
     const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
     const first = version - events.length;
@@ -180,6 +184,18 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     this.logger.debug({ msg: 'appended', stream, events: events.map((event) => event.type), version });
     this.publish(stream, events, appended.eventIds, appended.metadata, version);
     return { id, version, eventIds: appended.eventIds, position, events, replayed: false };
+  }
+
+  /**
+   * EventStoreDB recognises a retried append by its event ids alone, so with an Idempotency-Key the events in the
+   * stream may be a concurrent twin's, not ours: read them back, answer from what is stored, and refuse (422) when
+   * the twin carried a different request under the same key.
+   */
+  private async answerKeyedAppend(id: string, context: CommandContext): Promise<CommandOutcome<E>> {
+    const stored = await this.load(id);
+    const answer = this.priorAnswer(stored, context);
+    if (answer === undefined) throw new Error(`the events appended under Idempotency-Key ${context.idempotencyKey} are not in ${this.streamOf(id)}`);
+    return { id, ...answer, replayed: false };
   }
 
   private priorAnswer(current: LoadedAggregate<E, S>, context: CommandContext): Omit<CommandOutcome<E>, 'id' | 'replayed'> | undefined {
