@@ -184,7 +184,7 @@ describe('Command handling', () => {
   });
 
   describe('event bus', () => {
-    it('publishes each event after it is durably appended, and nothing for a refused command', async () => {
+    it('publishes each event after it is durably appended, once for a retried command, and nothing for a refused one', async () => {
       const published: EventAppended[] = [];
       const subscription = api().app.get(EventBus).subscribe((event) => {
         if (event instanceof EventAppended) published.push(event);
@@ -196,6 +196,11 @@ describe('Command handling', () => {
         expect(published[0]).toMatchObject({ streamName: `region-${accepted.body.id}`, eventId: accepted.body.eventIds[0], type: 'RegionRegistered', revision: 0n });
         const stored = await api().allEvents();
         expect(stored.some((event) => event.event?.id === published[0].eventId)).toBe(true);
+
+        const keyed = { 'Idempotency-Key': uniqueId('key') };
+        const first = await api().post('/regions', { name: 'Samara', kind: 'city' }, keyed);
+        await api().post('/regions', { name: 'Samara', kind: 'city' }, keyed);
+        expect(published.map((event) => event.eventId)).toEqual([accepted.body.eventIds[0], first.body.eventIds[0]]);
       } finally {
         subscription.unsubscribe();
       }

@@ -46,8 +46,9 @@ const DEFAULT_CACHE_SIZE = 10_000;
 
 /**
  * Loads aggregates from their streams and runs commands on them: load, decide, append with the expected revision,
- * publish. States are cached (LRU) by stream and brought up to date with a read from the cached revision on, so a
- * command costs one short read and one append however long the stream has grown.
+ * publish. States are cached (LRU) by stream: a command is decided on the cached state and costs one append however
+ * long the stream has grown; reads (from the cached revision on) happen on a cache miss, after a conflict, before a
+ * refusal, and for commands with an Idempotency-Key.
  */
 export class AggregateRepository<C, E extends DomainEventShape, S> {
   private readonly logger: Logger;
@@ -163,7 +164,13 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
           : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
       },
     });
-    if (context.idempotencyKey !== undefined) return this.answerKeyedAppend(id, context);
+    if (context.idempotencyKey !== undefined) {
+      const answer = await this.answerKeyedAppend(id, context);
+      // Published as stored. (Two identical requests racing with one key may both get here: subscribers of the
+      // in-process bus see those events twice; read models, fed from $all, see them once.)
+      this.publish(this.streamOf(id), answer.events, answer.eventIds, appended.metadata, answer.version);
+      return answer;
+    }
     const version = Number(appended.nextRevision) + 1;
     const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
     const first = version - events.length;
