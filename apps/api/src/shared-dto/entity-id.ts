@@ -1,5 +1,4 @@
-import type { PipeTransform } from '@nestjs/common';
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { Problem } from '../problems/problem';
