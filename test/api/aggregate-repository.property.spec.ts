@@ -11,8 +11,7 @@ const context = (command: CooperationCommand, idempotencyKey?: string): CommandC
   requestId: 'request',
   correlationId: 'correlation',
   causationId: 'request',
-  requestFingerprint: JSON.stringify(command),
-  ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, fingerprint: JSON.stringify(command) } }),
 });
 
 /** A command as the property draws it: which of two API replicas runs it, and what it asks. */

@@ -96,7 +96,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     // A command with an Idempotency-Key reads first: its first attempt may have gone through another replica, and
     // only the stream can say so (deciding on a stale cache would make EventStoreDB's idempotent append answer for it,
     // but the retry would not be recognised as one).
-    const cached = context.idempotencyKey === undefined ? this.cache.get(stream) : undefined;
+    const cached = context.idempotency === undefined ? this.cache.get(stream) : undefined;
     let current = cached ?? (await this.load(id));
     let fresh = cached === undefined;
     const refresh = async (): Promise<void> => {
@@ -150,7 +150,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
       streamName: stream,
       expectedRevision: current.version === 0 ? 'no_stream' : BigInt(current.version - 1),
       events,
-      idempotencyKey: context.idempotencyKey,
+      idempotencyKey: context.idempotency?.key,
       metadata: {
         actor: context.actor,
         recordedAt: new Date().toISOString(),
@@ -159,12 +159,12 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         requestId: context.requestId,
         ...(context.reason === undefined ? {} : { reason: context.reason }),
         ...sourceOf(events),
-        ...(context.idempotencyKey === undefined
+        ...(context.idempotency === undefined
           ? {}
-          : { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint }),
+          : { idempotencyKey: context.idempotency.key, requestFingerprint: context.idempotency.fingerprint }),
       },
     });
-    if (context.idempotencyKey !== undefined) {
+    if (context.idempotency !== undefined) {
       const answer = await this.answerKeyedAppend(id, context);
       // Published as stored. (Two identical requests racing with one key may both get here: subscribers of the
       // in-process bus see those events twice; read models, fed from $all, see them once.)
@@ -201,15 +201,15 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
   private async answerKeyedAppend(id: string, context: CommandContext): Promise<CommandOutcome<E>> {
     const stored = await this.load(id);
     const answer = this.priorAnswer(stored, context);
-    if (answer === undefined) throw new Error(`the events appended under Idempotency-Key ${context.idempotencyKey} are not in ${this.streamOf(id)}`);
+    if (answer === undefined) throw new Error(`the events appended under Idempotency-Key ${context.idempotency?.key} are not in ${this.streamOf(id)}`);
     return { id, ...answer, replayed: false };
   }
 
   private priorAnswer(current: LoadedAggregate<E, S>, context: CommandContext): Omit<CommandOutcome<E>, 'id' | 'replayed'> | undefined {
-    if (context.idempotencyKey === undefined) return undefined;
-    const prior = current.answered.get(context.idempotencyKey);
+    if (context.idempotency === undefined) return undefined;
+    const prior = current.answered.get(context.idempotency.key);
     if (prior === undefined) return undefined;
-    if (prior.fingerprint !== undefined && prior.fingerprint !== context.requestFingerprint) {
+    if (prior.fingerprint !== undefined && prior.fingerprint !== context.idempotency.fingerprint) {
       throw new Problem(
         422,
         'IDEMPOTENCY_KEY_REUSED',

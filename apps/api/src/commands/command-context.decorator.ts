@@ -16,8 +16,8 @@ export const CommandContextOf = createParamDecorator((_data: unknown, execution:
     requestId: context.requestId,
     correlationId: context.correlationId,
     causationId: context.requestId,
-    requestFingerprint: requestFingerprint(request.method, request.url, body ?? null),
-    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    // Only a keyed command needs the digest of its request.
+    ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, fingerprint: requestFingerprint(request.method, request.url, body ?? null) } }),
     ...(expectedVersion === undefined ? {} : { expectedVersion }),
     ...(typeof body?.reason === 'string' && body.reason.trim() !== '' ? { reason: body.reason } : {}),
   };

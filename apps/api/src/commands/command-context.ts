@@ -7,10 +7,11 @@ export interface CommandContext {
   correlationId: string;
   /** What caused the command: for a command from HTTP, the request itself. */
   causationId: string;
-  /** From the Idempotency-Key header: a retry with the same key appends nothing and gets the first answer. */
-  idempotencyKey?: string;
-  /** A digest of method, path and body, to refuse an Idempotency-Key reused for a different request. */
-  requestFingerprint: string;
+  /**
+   * From the Idempotency-Key header: a retry with the same key appends nothing and gets the first answer. The
+   * fingerprint (a digest of method, path and body) tells a retry from the key reused for a different request.
+   */
+  idempotency?: { key: string; fingerprint: string };
   /** From If-Match: the version the caller last read; the command is refused (412) when the entity has moved on. */
   expectedVersion?: number;
   /** The caller's free-text reason, kept in the events' metadata for auditors. */

@@ -7,5 +7,5 @@ import type { CommandContext } from './command-context';
  * from the key, so a retry names the same entity and is recognised as a retry.
  */
 export function newId(purpose: string, context: CommandContext): string {
-  return context.idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${purpose}\u0000${context.idempotencyKey}`);
+  return context.idempotency === undefined ? randomUUID() : nameBasedUuid(`${purpose}\u0000${context.idempotency.key}`);
 }
