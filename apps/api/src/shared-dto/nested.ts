@@ -1,18 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 
 type DtoClass = new () => object;
 
-/** A nested object (or array of them, at most `maxItems`) validated by its own DTO class. */
+/** A nested object (or array of them, `minItems` to `maxItems`) validated by its own DTO class. */
 export function IsNested(
   dto: () => DtoClass,
-  options: { optional?: boolean; array?: boolean; maxItems?: number; description?: string } = {},
+  options: { optional?: boolean; array?: boolean; minItems?: number; maxItems?: number; description?: string } = {},
 ): PropertyDecorator {
-  const documented = { type: dto, isArray: options.array, maxItems: options.maxItems, description: options.description };
+  const documented = { type: dto, isArray: options.array, minItems: options.minItems, maxItems: options.maxItems, description: options.description };
   const shape = options.array
-    ? [IsArray(), ArrayMaxSize(options.maxItems ?? 100), ValidateNested({ each: true }), IsObject({ each: true })]
+    ? [IsArray(), ArrayMinSize(options.minItems ?? 0), ArrayMaxSize(options.maxItems ?? 100), ValidateNested({ each: true }), IsObject({ each: true })]
     : [IsObject(), ValidateNested()];
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),

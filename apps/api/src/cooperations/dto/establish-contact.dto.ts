@@ -25,7 +25,7 @@ export class EstablishContactDto extends FactBodyDto {
   @IsNested(() => ContactOccasionDto, { optional: true, description: 'What brought the two sides together' })
   occasion?: ContactOccasionDto;
 
-  @IsNested(() => ParticipantDto, { array: true, maxItems: MAX_PARTICIPANTS })
+  @IsNested(() => ParticipantDto, { array: true, minItems: 1, maxItems: MAX_PARTICIPANTS })
   participants!: ParticipantDto[];
 
   @IsText({ long: true, example: 'First contact during the President’s visit to the fairs' })

@@ -16,7 +16,7 @@ export class RecordDelegationVisitDto extends FactBodyDto {
   @IsNested(() => PlaceDto)
   destination!: PlaceDto;
 
-  @IsNested(() => ParticipantDto, { array: true, maxItems: MAX_PARTICIPANTS })
+  @IsNested(() => ParticipantDto, { array: true, minItems: 1, maxItems: MAX_PARTICIPANTS })
   participants!: ParticipantDto[];
 
   @IsText({ long: true, example: 'Second exchange, to explore cooperation' })

@@ -15,7 +15,7 @@ export class RecordMeetingDto extends FactBodyDto {
   @IsNested(() => PlaceDto)
   place!: PlaceDto;
 
-  @IsNested(() => ParticipantDto, { array: true, maxItems: MAX_PARTICIPANTS, description: 'Who took part, with their role and level' })
+  @IsNested(() => ParticipantDto, { array: true, minItems: 1, maxItems: MAX_PARTICIPANTS, description: 'Who took part, with their role and level' })
   participants!: ParticipantDto[];
 
   @ApiProperty({ type: [String], maxItems: MAX_TOPICS, example: ['logistics cooperation'] })
