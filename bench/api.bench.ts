@@ -67,7 +67,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const api = options.url === undefined ? await startApi(options.logLevel) : { url: options.url, stop: async () => undefined };
+  const api = options.url === undefined ? await startApi(options.logLevel) : { url: options.url, stop: async () => undefined, refusedRequests: () => [] };
   const runId = Date.now().toString(36);
   try {
     const world: WorkloadWorld = {
@@ -117,6 +117,10 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     if (options.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    if (result.non2xx > 0) {
+      const refused = api.refusedRequests();
+      process.stdout.write(`Status codes: ${JSON.stringify(result.statusCodeStats)}. Refused requests from the API's log (first 5 of ${refused.length}):\n${refused.slice(0, 5).join('\n')}\n`);
+    }
   } finally {
     await api.stop();
     removeScratchFolders();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
@@ -10,15 +11,17 @@ export class ApiProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    private readonly logFile: string,
   ) {}
 
   static async start(options: { dataDir: string; logLevel: string }): Promise<ApiProcess> {
     const port = await freePort();
+    const logFile = path.join(options.dataDir, 'api.log');
     const child = spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/api/src/main.ts'], {
       cwd: REPO_ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel },
-      // The request log is the API's own business; discarding it keeps the pipe from ever filling up.
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // The JSON log goes to a file (a pipe nobody drains would stall the API); refused requests are read back from it.
+      stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
     });
     // Never leave the API running when the benchmark ends, however it ends.
     process.once('exit', () => child.kill('SIGKILL'));
@@ -26,10 +29,17 @@ export class ApiProcess {
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before answering`);
-      if (await answers(`${url}/health`)) return new ApiProcess(child, url);
+      if (await answers(`${url}/health`)) return new ApiProcess(child, url, logFile);
       if (Date.now() > deadline) throw new Error(`the API did not answer /health within ${START_TIMEOUT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+
+  /** The log lines of requests answered with an error, to say why a benchmark saw non-2xx answers. */
+  refusedRequests(): string[] {
+    return readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .filter((line) => /"statusCode":[45]\d\d/.test(line));
   }
 
   async stop(): Promise<void> {

@@ -74,8 +74,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     const loaded = await this.store.load<E>(stream, BigInt(cached?.version ?? 0));
     let current = cached ?? { state: this.type.decider.initialState(), version: 0, answered: new Map<string, PriorAnswer<E>>() };
     if (loaded.events.length > 0) current = this.fold(current, loaded.events);
-    this.remember(stream, current);
-    return current;
+    return this.remember(stream, current);
   }
 
   /** The entity's state, or 404 naming it when it was never recorded. */
@@ -240,13 +239,14 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     return { state, version: Number(recorded[recorded.length - 1].revision) + 1, answered };
   }
 
-  private remember(stream: string, loaded: LoadedAggregate<E, S>): void {
+  /** Caches the state unless a newer one got there first (concurrent commands finish out of order); returns the newest. */
+  private remember(stream: string, loaded: LoadedAggregate<E, S>): LoadedAggregate<E, S> {
     const cached = this.cache.get(stream);
-    // Concurrent loads may finish out of order: never replace a newer state with an older one.
-    if (cached !== undefined && cached.version > loaded.version) return;
+    if (cached !== undefined && cached.version > loaded.version) return cached;
     this.cache.delete(stream);
     this.cache.set(stream, loaded);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return loaded;
   }
 
   private publish(stream: string, events: E[], eventIds: string[], metadata: EventMetadata[], version: number): void {

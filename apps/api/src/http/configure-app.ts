@@ -34,6 +34,7 @@ export function configureApp(app: NestFastifyApplication): void {
       method: request.method,
       url: request.url,
       statusCode: reply.statusCode,
+      ...(request.problemCode === undefined ? {} : { problem: request.problemCode }),
       responseTimeMs: Math.round(reply.elapsedTime * 100) / 100,
     });
     done();

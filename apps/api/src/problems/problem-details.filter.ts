@@ -16,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { problem, unexpected } = toProblemDetails(error, request.id);
+  request.problemCode = problem.code;
   if (unexpected) logger.error(error instanceof Error ? error : String(error), error instanceof Error ? error.stack : undefined);
   if (problem.status === 503) void reply.header('retry-after', String(problem.retryAfterSeconds ?? 1));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

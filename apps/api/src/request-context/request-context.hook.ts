@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set once the request has been parsed; absent for requests refused earlier (bad JSON, oversize body). */
     kontaktContext?: RequestContext;
+    /** The code of the problem the request was answered with, for its log line. */
+    problemCode?: string;
   }
 }
 
