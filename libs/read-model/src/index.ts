@@ -1,0 +1,9 @@
+// The only public face of @app/read-model.
+export { openReadModelDatabase } from './read-model-database';
+export type { ReadModelDatabase } from './read-model-database';
+export { migrateReadModel } from './read-model-migrations';
+export type { ReadModelSchema, ProjectionCheckpointTable } from './read-model-schema';
+export { readModelTargetFrom, SQLITE_FILE_NAME } from './read-model-target';
+export type { ReadModelTarget } from './read-model-target';
+export { readCheckpoint, writeCheckpoint } from './projection-checkpoints';
+export type { ProjectionCheckpoint } from './projection-checkpoints';

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Pool } from 'pg';
+import { migrateReadModel } from './read-model-migrations';
+import type { ReadModelSchema } from './read-model-schema';
+import type { ReadModelTarget } from './read-model-target';
+
+/** An open, migrated read-model store: one query layer (Kysely) over SQLite or PostgreSQL. */
+export interface ReadModelDatabase {
+  readonly db: Kysely<ReadModelSchema>;
+  readonly kind: ReadModelTarget['kind'];
+  close(): Promise<void>;
+}
+
+export async function openReadModelDatabase(target: ReadModelTarget): Promise<ReadModelDatabase> {
+  const db = new Kysely<ReadModelSchema>({ dialect: target.kind === 'sqlite' ? sqliteDialect(target.file) : postgresDialect(target.url) });
+  try {
+    await migrateReadModel(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind: target.kind, close: () => db.destroy() };
+}
+
+function sqliteDialect(file: string): SqliteDialect {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  // WAL: readers never wait for the projection writing; NORMAL sync: a crash can lose the last transactions but
+  // never tear one, and rows and checkpoint go together, so a projection resumes exactly where its rows end.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  return new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) });
+}

@@ -1,0 +1,29 @@
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Every schema change, in order, written once for both databases (Kysely's schema builder emits each dialect's
+ * DDL). Never edit a migration that has shipped: add the next one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-projection-checkpoints': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('projection_checkpoints')
+        .addColumn('projection', 'text', (column) => column.primaryKey())
+        .addColumn('commit_position', 'text', (column) => column.notNull())
+        .addColumn('prepare_position', 'text', (column) => column.notNull())
+        .addColumn('events_applied', 'bigint', (column) => column.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; safe to run at every start and from several processes (Kysely locks the run). */
+export async function migrateReadModel(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,16 @@
+/**
+ * The tables of the read-model store, the same in SQLite and PostgreSQL. Positions in `$all` are kept as decimal text:
+ * they are 64-bit unsigned in EventStoreDB and are only compared in code, never in SQL.
+ */
+export interface ReadModelSchema {
+  projection_checkpoints: ProjectionCheckpointTable;
+}
+
+export interface ProjectionCheckpointTable {
+  projection: string;
+  commit_position: string;
+  prepare_position: string;
+  /** Events this projection has applied since it was (re)built. */
+  events_applied: number;
+  updated_at: string;
+}
