@@ -11,7 +11,7 @@ import {
 } from '@app/event-store';
 import { Problem } from '../problems/problem';
 import type { CommandContext } from './command-context';
-import type { CommandOutcome, LogPosition } from './command-outcome';
+import { toLogPosition, type CommandOutcome, type LogPosition } from './command-outcome';
 import { EventAppended } from './event-appended.event';
 
 /** What the repository needs to know about one kind of aggregate. */
@@ -171,7 +171,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
       return answer;
     }
     const version = Number(appended.nextRevision) + 1;
-    const position = appended.position && { commit: String(appended.position.commit), prepare: String(appended.position.prepare) };
+    const position = appended.position && toLogPosition(appended.position);
     const first = version - events.length;
     // What we appended is what a read would return: fold it into the cache instead of reading it back.
     this.remember(
@@ -233,7 +233,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         eventIds: [...prior.eventIds, eventId],
         events: [...prior.events, event],
         version: Number(revision) + 1,
-        position: position && { commit: String(position.commit), prepare: String(position.prepare) },
+        position: position && toLogPosition(position),
       });
     }
     return { state, version: Number(recorded[recorded.length - 1].revision) + 1, answered };

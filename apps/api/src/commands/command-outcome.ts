@@ -4,6 +4,10 @@ export interface LogPosition {
   prepare: string;
 }
 
+export function toLogPosition(position: { commit: bigint; prepare: bigint }): LogPosition {
+  return { commit: String(position.commit), prepare: String(position.prepare) };
+}
+
 /** What a command did: the answer the API gives, and gives again to a retry with the same Idempotency-Key. */
 export interface CommandOutcome<E> {
   /** The entity's id. */

@@ -21,8 +21,8 @@ import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepte
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
-import { entityTag } from '../commands/command-preconditions';
 import { newId } from '../commands/new-id';
+import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { ExecuteCooperationCommand } from './cooperation-command.handler';
@@ -39,10 +39,15 @@ import { RecordFairAttendanceDto } from './dto/record-fair-attendance.dto';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { RetractEntryDto } from './dto/retract-entry.dto';
 
-/** A body with the command's `reason` (metadata, not payload) taken out, and plain (no DTO class instances). */
+/** A validated DTO as the plain JSON data an event holds (no class instances, no undefined fields). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A body with the command's `reason` (metadata, not payload) taken out. */
 function payloadOf<T extends { reason?: string }>(body: T): Omit<T, 'reason'> {
   const { reason: _reason, ...payload } = body;
-  return JSON.parse(JSON.stringify(payload)) as Omit<T, 'reason'>;
+  return plain(payload);
 }
 
 @ApiTags('cooperations')
@@ -142,7 +147,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async correctFact(@Param('id', new EntityIdPipe()) id: string, @Body() body: CorrectFactDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const corrections = JSON.parse(JSON.stringify(body.corrections)) as FactCorrections;
+    const corrections = plain(body.corrections) as FactCorrections;
     const data = { cooperationId: id, entryId: body.entryId, corrections, reason: body.reason };
     return commandAccepted(reply, await this.execute(id, { type: CORRECT_FACT, data }, context));
   }
@@ -160,10 +165,7 @@ export class CooperationsController {
   @ApiRead()
   @ApiOkResponse({ type: CooperationDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CooperationDto> {
-    const { state, version } = await this.cooperations.require(id);
-    if (state.status !== 'opened') throw new Error(`cooperation ${id} has a stream but no CooperationOpened event`);
-    void reply.header('etag', entityTag(version));
-    return CooperationDto.of(state, version);
+    return readEntity(this.cooperations, id, reply, (state, version) => (state.status === 'opened' ? CooperationDto.of(state, version) : undefined));
   }
 
   private entryId(cooperationId: string, given: string | undefined, context: CommandContext): string {

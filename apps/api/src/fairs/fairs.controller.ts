@@ -7,8 +7,8 @@ import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepte
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
-import { entityTag } from '../commands/command-preconditions';
 import { newId } from '../commands/new-id';
+import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { FairDto } from './dto/fair.dto';
@@ -46,9 +46,6 @@ export class FairsController {
   @ApiRead()
   @ApiOkResponse({ type: FairDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<FairDto> {
-    const { state, version } = await this.fairs.require(id);
-    if (state.status !== 'registered') throw new Error(`fair ${id} has a stream but no FairRegistered event`);
-    void reply.header('etag', entityTag(version));
-    return FairDto.of(state, version);
+    return readEntity(this.fairs, id, reply, (state, version) => (state.status === 'registered' ? FairDto.of(state, version) : undefined));
   }
 }

@@ -7,8 +7,8 @@ import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepte
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
-import { entityTag } from '../commands/command-preconditions';
 import { newId } from '../commands/new-id';
+import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { OrganisationDto } from './dto/organisation.dto';
@@ -59,10 +59,7 @@ export class OrganisationsController {
   @ApiRead()
   @ApiOkResponse({ type: OrganisationDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationDto> {
-    const { state, version } = await this.organisations.require(id);
-    if (state.status !== 'registered') throw new Error(`organisation ${id} has a stream but no OrganisationRegistered event`);
-    void reply.header('etag', entityTag(version));
-    return OrganisationDto.of(state, version);
+    return readEntity(this.organisations, id, reply, (state, version) => (state.status === 'registered' ? OrganisationDto.of(state, version) : undefined));
   }
 
   private execute(id: string, command: OrganisationCommand, context: CommandContext): Promise<CommandOutcome<OrganisationEvent>> {

@@ -7,8 +7,8 @@ import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepte
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
-import { entityTag } from '../commands/command-preconditions';
 import { newId } from '../commands/new-id';
+import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { AssumeRoleDto } from './dto/assume-role.dto';
@@ -73,10 +73,7 @@ export class PeopleController {
   @ApiRead()
   @ApiOkResponse({ type: PersonDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonDto> {
-    const { state, version } = await this.people.require(id);
-    if (state.status !== 'registered') throw new Error(`person ${id} has a stream but no PersonRegistered event`);
-    void reply.header('etag', entityTag(version));
-    return PersonDto.of(state, version);
+    return readEntity(this.people, id, reply, (state, version) => (state.status === 'registered' ? PersonDto.of(state, version) : undefined));
   }
 
   private execute(id: string, command: PersonCommand, context: CommandContext): Promise<CommandOutcome<PersonEvent>> {

@@ -7,8 +7,8 @@ import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepte
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
-import { entityTag } from '../commands/command-preconditions';
 import { newId } from '../commands/new-id';
+import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { RegionDto } from './dto/region.dto';
@@ -46,9 +46,6 @@ export class RegionsController {
   @ApiRead()
   @ApiOkResponse({ type: RegionDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RegionDto> {
-    const { state, version } = await this.regions.require(id);
-    if (state.status !== 'registered') throw new Error(`region ${id} has a stream but no RegionRegistered event`);
-    void reply.header('etag', entityTag(version));
-    return RegionDto.of(state, version);
+    return readEntity(this.regions, id, reply, (state, version) => (state.status === 'registered' ? RegionDto.of(state, version) : undefined));
   }
 }
