@@ -7,9 +7,10 @@ set -euo pipefail
 
 bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-# PostgreSQL refuses to run as root: run its server commands as the postgres user when we are root.
+# PostgreSQL refuses to run as root: run its server commands as the postgres user when we are root, from /
+# (the caller's folder may be closed to that user; every path given is absolute).
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start() {
