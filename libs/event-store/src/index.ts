@@ -7,3 +7,4 @@ export type { CommandMetadata, EventMetadata, SourceReference } from './event-me
 export { EventSchemas } from './event-schemas';
 export type { DomainEventShape, Upcaster } from './event-schemas';
 export { streamName } from './stream-name';
+export { kontaktEventSchemas } from './kontakt-event-schemas';

@@ -5,5 +5,5 @@ export { migrateReadModel } from './read-model-migrations';
 export type { ReadModelSchema, ProjectionCheckpointTable } from './read-model-schema';
 export { readModelTargetFrom, SQLITE_FILE_NAME } from './read-model-target';
 export type { ReadModelTarget } from './read-model-target';
-export { readCheckpoint, writeCheckpoint } from './projection-checkpoints';
-export type { ProjectionCheckpoint } from './projection-checkpoints';
+export { deleteCheckpoint, readCheckpoint, recordProjectionError, writeCheckpoint } from './projection-checkpoints';
+export type { CheckpointDetails, ProjectionCheckpoint } from './projection-checkpoints';

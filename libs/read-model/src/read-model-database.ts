@@ -33,6 +33,10 @@ function sqliteDialect(file: string): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  // Projections touch many pages per batch; a 64 MiB page cache keeps their indexes in memory.
+  database.pragma('cache_size = -65536');
+  // A reader waits for the projection's write lock instead of failing with SQLITE_BUSY.
+  database.pragma('busy_timeout = 5000');
   return new SqliteDialect({ database });
 }
 

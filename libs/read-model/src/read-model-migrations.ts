@@ -17,6 +17,16 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-projection-generations': {
+    // Rebuilds write shadow tables and swap them in; a checkpoint says which schema version and generation its rows
+    // are, and the last error the projection met.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('projection_checkpoints').addColumn('schema_version', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('projection_checkpoints').addColumn('generation', 'integer', (column) => column.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('projection_checkpoints').addColumn('last_error', 'text').execute();
+      await db.schema.alterTable('projection_checkpoints').addColumn('last_error_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

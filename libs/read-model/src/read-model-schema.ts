@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables of the read-model store, the same in SQLite and PostgreSQL. Positions in `$all` are kept as decimal text:
  * they are 64-bit unsigned in EventStoreDB and are only compared in code, never in SQL.
@@ -13,4 +15,10 @@ export interface ProjectionCheckpointTable {
   /** Events this projection has applied since it was (re)built. */
   events_applied: number;
   updated_at: string;
+  /** The projection's schema version when these rows were written; another version is rebuilt. */
+  schema_version: Generated<number>;
+  /** Rebuilds so far + 1; suffixes index names, which must be unique in the database. */
+  generation: Generated<number>;
+  last_error: string | null;
+  last_error_at: string | null;
 }

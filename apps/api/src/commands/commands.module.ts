@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { AggregateEventStore } from '@app/event-store';
+import { AggregateEventStore, kontaktEventSchemas } from '@app/event-store';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { EntityDirectory } from './entity-directory';
-import { kontaktEventSchemas } from './event-schemas.registry';
 
 /** What every command handler shares: the aggregate event store, the entity directory and the CQRS buses. */
 @Module({

@@ -17,7 +17,7 @@ import {
   ROLE_ASSUMED,
   ROLE_ENDED,
 } from '@app/domain';
-import { EventSchemas } from '@app/event-store';
+import { EventSchemas } from './event-schemas';
 
 /**
  * The payload version of every event type we write. When a payload changes shape, raise its version here and add

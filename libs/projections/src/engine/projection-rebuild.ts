@@ -1,0 +1,123 @@
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventSchemas } from '@app/event-store';
+import { writeCheckpoint, type ReadModelDatabase, type ReadModelSchema } from '@app/read-model';
+import type { Kysely } from 'kysely';
+import type { LogPosition } from '../events/projected-event';
+import { headPosition, readAllChunk } from './all-stream-reader';
+import type { EngineLogger, ProjectionDb, ProjectionDefinition } from './projection';
+import { shadowNames, TableRenamePlugin } from './table-rename.plugin';
+
+/** A checkpoint before the first record of `$all`: nothing applied yet. */
+export const BEFORE_START: LogPosition = { commit: -1n, prepare: -1n };
+
+export function isBeforeStart(position: LogPosition | undefined): boolean {
+  return position === undefined || position.commit < 0n;
+}
+
+export interface RebuildProgress {
+  phase: 'reading' | 'indexing' | 'swapping' | 'done' | 'failed';
+  eventsApplied: number;
+  eventsPerSecond: number;
+  /** Share of `$all` read, by position (positions grow with the log's size). */
+  fraction: number;
+  etaSeconds: number | null;
+  startedAt: string;
+  error?: string;
+}
+
+export interface RebuildOptions {
+  client: EventStoreDBClient;
+  store: ReadModelDatabase;
+  definition: ProjectionDefinition;
+  schemas: EventSchemas;
+  batchSize: number;
+  generation: number;
+  isStopped: () => boolean;
+  onProgress: (progress: RebuildProgress) => void;
+  /** Runs the final catch-up and the swap with live processing paused. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+  logger: EngineLogger;
+}
+
+/**
+ * Rebuilds a projection from the whole of `$all` into shadow tables (`<table>__rebuild`), by the projection's own
+ * code pointed at them, without the query indexes (built in one pass at the end, far faster than row by row). When it
+ * has read to the end, live processing pauses, the last events are applied, and one transaction drops the old tables,
+ * renames the shadow ones into their place and moves the checkpoint: queries answer from the old rows until then,
+ * and from the complete new ones after.
+ */
+export async function rebuildProjection(options: RebuildOptions): Promise<void> {
+  const { client, store, definition, schemas, batchSize, generation, onProgress, logger } = options;
+  const projection = definition.create();
+  const names = shadowNames(projection.tables);
+  const shadow = store.db.withPlugin(new TableRenamePlugin(names)) as unknown as ProjectionDb;
+  const indexSuffix = `g${generation}`;
+  const startedAt = new Date();
+  const started = Date.now();
+  let applied = 0;
+  let position: LogPosition | undefined;
+  let head = await headPosition(client);
+
+  const report = (phase: RebuildProgress['phase'], error?: string) => {
+    const seconds = (Date.now() - started) / 1000;
+    const fraction = head === undefined || head.commit <= 0n || position === undefined ? (phase === 'done' ? 1 : 0) : Math.min(1, Number(position.commit) / Number(head.commit));
+    const rate = seconds > 0 ? applied / seconds : 0;
+    const eta = fraction > 0 && fraction < 1 ? (seconds / fraction) * (1 - fraction) : fraction >= 1 ? 0 : null;
+    onProgress({ phase, eventsApplied: applied, eventsPerSecond: Math.round(rate), fraction, etaSeconds: eta === null ? null : Math.round(eta * 10) / 10, startedAt: startedAt.toISOString(), ...(error ? { error } : {}) });
+  };
+
+  const readToEnd = async () => {
+    for (;;) {
+      if (options.isStopped()) throw new Error(`rebuild of ${definition.name} stopped`);
+      const chunk = await readAllChunk(client, schemas, position, batchSize);
+      if (chunk.events.length > 0) {
+        await store.db.transaction().execute((trx) => projection.apply(chunk.events, trx.withPlugin(new TableRenamePlugin(names)) as unknown as ProjectionDb, store.kind));
+        applied += chunk.events.length;
+      }
+      if (chunk.last) position = chunk.last;
+      report('reading');
+      if (chunk.records < batchSize) return;
+    }
+  };
+
+  try {
+    for (const table of names.values()) await store.db.schema.dropTable(table).ifExists().execute();
+    await projection.createTables(shadow, indexSuffix, store.kind);
+    await projection.load(shadow);
+    await readToEnd();
+    report('indexing');
+    await projection.createQueryIndexes(shadow, indexSuffix, store.kind);
+    await options.exclusive(async () => {
+      head = await headPosition(client);
+      await readToEnd();
+      report('swapping');
+      await swapIn(store.db, names, definition, position, applied, generation);
+    });
+    report('done');
+    logger.info('projection rebuilt', { projection: definition.name, events: applied, seconds: (Date.now() - started) / 1000 });
+  } catch (error) {
+    projection.reset();
+    report('failed', (error as Error).message);
+    logger.error('projection rebuild failed', { projection: definition.name, error: (error as Error).message });
+    throw error;
+  }
+}
+
+
+/** One transaction: old tables out, shadow tables in under the live names, checkpoint to where the shadow got. */
+async function swapIn(
+  db: Kysely<ReadModelSchema>,
+  names: ReadonlyMap<string, string>,
+  definition: ProjectionDefinition,
+  position: LogPosition | undefined,
+  eventsApplied: number,
+  generation: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [live, shadow] of names) {
+      await trx.schema.dropTable(live).ifExists().execute();
+      await trx.schema.alterTable(shadow).renameTo(live).execute();
+    }
+    await writeCheckpoint(trx, definition.name, position ?? BEFORE_START, eventsApplied, { schemaVersion: definition.schemaVersion, generation });
+  });
+}
