@@ -158,7 +158,7 @@ export function renderReport(results: BenchResults): string {
 }
 
 /** Left-aligns the first column, right-aligns numbers. */
-function renderTable(headers: string[], rows: string[][]): string {
+export function renderTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
   const isNumeric = headers.map((_, column) => column > 0 && rows.every((row) => /^[-\d.,\s]*(µs|MB|s|ms|%)?$/.test(row[column])));
   const line = (cells: string[]) =>
@@ -166,11 +166,11 @@ function renderTable(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function integer(value: number): string {
+export function integer(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function fixed(value: number, digits: number): string {
+export function fixed(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

@@ -41,7 +41,7 @@ describe.each(targets)('the read-model store on %s', (_name, prepare) => {
     const projection = `timeline-${Date.now()}`;
     const position = { commit: 2n ** 60n + 7n, prepare: 2n ** 60n + 7n };
     await store.db.transaction().execute((trx) => writeCheckpoint(trx, projection, position, 42, new Date('2026-11-28T12:00:00Z')));
-    expect(await readCheckpoint(store.db, projection)).toEqual({ projection, position, eventsApplied: 42, updatedAt: '2026-11-28T12:00:00.000Z' });
+    expect(await readCheckpoint(store.db, projection)).toEqual({ projection, position, eventsApplied: 42, updatedAt: '2026-11-28T12:00:00.000Z', schemaVersion: 0, generation: 1 });
     await store.db.transaction().execute((trx) => writeCheckpoint(trx, projection, { commit: 2n ** 61n, prepare: 2n ** 61n }, 43));
     expect((await readCheckpoint(store.db, projection))?.position.commit).toBe(2n ** 61n);
   });

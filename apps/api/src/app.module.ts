@@ -6,12 +6,13 @@ import { CooperationsModule } from './cooperations/cooperations.module';
 import { FairsModule } from './fairs/fairs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { RegionsModule } from './regions/regions.module';
 
 @Module({})
 export class AppModule {
   /** The configuration is loaded by the caller (main.ts, or a test) so that nothing inside the app reads process.env. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), HealthModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), HealthModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule, ReadModelsModule] };
   }
 }

@@ -7,6 +7,8 @@ describe('loadAppConfig', () => {
       logLevel: 'info',
       dataDir: '/srv/kontakt/data',
       eventStore: {},
+      readModel: {},
+      projections: { run: true, readYourWritesTimeoutMs: 5000 },
     });
   });
 
@@ -19,6 +21,9 @@ describe('loadAppConfig', () => {
         EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
         MAX_BODY_BYTES: '1048576',
         LOG_LEVEL: 'WARN',
+        READ_MODEL_URL: 'postgres://kontakt@db/kontakt',
+        PROJECTIONS: 'off',
+        READ_YOUR_WRITES_TIMEOUT_MS: '2500',
       },
       '/srv/kontakt',
     );
@@ -27,7 +32,17 @@ describe('loadAppConfig', () => {
       logLevel: 'warn',
       dataDir: '/var/lib/kontakt',
       eventStore: { connectionString: 'esdb://localhost:2113?tls=false' },
+      readModel: { url: 'postgres://kontakt@db/kontakt' },
+      projections: { run: false, readYourWritesTimeoutMs: 2500 },
     });
+  });
+
+  it.each([
+    ['READ_MODEL_URL', 'mysql://db/kontakt', /READ_MODEL_URL must start with postgres:\/\//],
+    ['PROJECTIONS', 'sometimes', /PROJECTIONS must be on or off, got 'sometimes'/],
+    ['READ_YOUR_WRITES_TIMEOUT_MS', 'soon', /READ_YOUR_WRITES_TIMEOUT_MS must be a number of milliseconds/],
+  ])('rejects %s=%p, naming the variable', (name, value, message) => {
+    expect(() => loadAppConfig({ [name]: value })).toThrow(message);
   });
 
   it('treats empty variables as unset', () => {

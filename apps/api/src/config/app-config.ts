@@ -16,6 +16,16 @@ export interface AppConfig {
     /** An external EventStoreDB/KurrentDB (`esdb://...`); when absent the API runs the embedded node. */
     connectionString?: string;
   };
+  readModel: {
+    /** PostgreSQL (`postgres://...`); when absent, SQLite at `<dataDir>/read-model.sqlite`. */
+    url?: string;
+  };
+  projections: {
+    /** Run the projections in this process (default); off when a separate `npm run projections -- run` does. */
+    run: boolean;
+    /** How long a query given `minPosition` waits for the projections before answering 503. */
+    readYourWritesTimeoutMs: number;
+  };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +51,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       `EVENTSTORE_CONNECTION_STRING must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${connectionString}'`,
     );
   }
+  const readModelUrl = nonEmpty(env, 'READ_MODEL_URL');
+  if (readModelUrl !== undefined && !/^postgres(ql)?:\/\//.test(readModelUrl)) {
+    throw new InvalidConfigurationError(`READ_MODEL_URL must start with postgres:// or postgresql://, got '${readModelUrl}'`);
+  }
   return {
     http: {
       host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
@@ -50,7 +64,24 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
     logLevel: parseLogLevel(nonEmpty(env, 'LOG_LEVEL') ?? 'info'),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(workingDirectory, dataDir),
     eventStore: connectionString === undefined ? {} : { connectionString },
+    readModel: readModelUrl === undefined ? {} : { url: readModelUrl },
+    projections: {
+      run: parseSwitch('PROJECTIONS', nonEmpty(env, 'PROJECTIONS') ?? 'on'),
+      readYourWritesTimeoutMs: parseTimeout('READ_YOUR_WRITES_TIMEOUT_MS', nonEmpty(env, 'READ_YOUR_WRITES_TIMEOUT_MS') ?? '5000'),
+    },
   };
+}
+
+function parseSwitch(name: string, text: string): boolean {
+  if (['on', 'true', '1'].includes(text.toLowerCase())) return true;
+  if (['off', 'false', '0'].includes(text.toLowerCase())) return false;
+  throw new InvalidConfigurationError(`${name} must be on or off, got '${text}'`);
+}
+
+function parseTimeout(name: string, text: string): number {
+  const ms = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= 0 && ms <= 600_000)) throw new InvalidConfigurationError(`${name} must be a number of milliseconds from 0 to 600000, got '${text}'`);
+  return ms;
 }
 
 function nonEmpty(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  DomainError,
   CHANGE_STAGE,
   CORRECT_FACT,
   ESTABLISH_CONTACT,
@@ -24,6 +25,8 @@ import type { CommandOutcome } from '../commands/command-outcome';
 import { newId } from '../commands/new-id';
 import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
+import { CooperationAtCut } from '../read-models/cooperation-at-cut';
+import { cutOf, CutQueryDto, describeCut, minPositionOf } from '../read-models/cut-query.dto';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { ExecuteCooperationCommand } from './cooperation-command.handler';
 import { CooperationRepository } from './cooperation.repository';
@@ -56,6 +59,7 @@ export class CooperationsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly cooperations: CooperationRepository,
+    private readonly atCut: CooperationAtCut,
   ) {}
 
   /** Opens a cooperation between one of our organisations and a partner region or organisation. */
@@ -161,10 +165,22 @@ export class CooperationsController {
     return commandAccepted(reply, await this.execute(id, { type: RETRACT_ENTRY, data: { cooperationId: id, entryId: body.entryId, reason: body.reason } }, context));
   }
 
+  /** Now: rebuilt from its stream. At a cut (`asOf`, `knownAt`): its stage, status and entries then, from the projections. */
   @Get(':id')
   @ApiRead()
-  @ApiOkResponse({ type: CooperationDto })
-  async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CooperationDto> {
+  @ApiOkResponse({ type: CooperationDto, description: 'Without asOf/knownAt: the cooperation from its stream. With them: { id, stage, stageSince, ..., entries } as at the cut.' })
+  async get(
+    @Param('id', new EntityIdPipe()) id: string,
+    @Query() query: CutQueryDto,
+    @Headers('x-min-position') minPosition: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CooperationDto | Record<string, unknown>> {
+    const cut = cutOf(query);
+    if (cut.asOf !== undefined || cut.knownAtMs !== undefined) {
+      const view = await this.atCut.read(id, cut, minPositionOf(query, minPosition));
+      if (!view) throw new DomainError('COOPERATION_NOT_FOUND', `cooperation ${id} does not exist at that cut`, 'id');
+      return { ...describeCut(query), ...view };
+    }
     return readEntity(this.cooperations, id, reply, (state, version) => (state.status === 'opened' ? CooperationDto.of(state, version) : undefined));
   }
 

@@ -66,6 +66,8 @@ export class ProjectionEngine {
   private flushTimer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = true;
+  /** Set by stop(): rebuilds end at their next batch. Not set before start(), so a rebuild may run on its own. */
+  private stopRequested = false;
   private paused = 0;
   private retryDelayMs = 0;
   private retryTimer?: NodeJS.Timeout;
@@ -94,13 +96,21 @@ export class ProjectionEngine {
    */
   async start(): Promise<void> {
     this.stopped = false;
-    for (const running of this.running.values()) {
-      running.checkpoint = await readCheckpoint(this.db, running.definition.name);
-      await this.ensureLiveTables(running.projection);
-      if (running.checkpoint?.schemaVersion !== running.definition.schemaVersion) {
-        this.logger.info('building projection from $all', { projection: running.definition.name, storedVersion: running.checkpoint?.schemaVersion ?? null });
-        await this.rebuild(running.definition.name);
+    this.stopRequested = false;
+    // No subscription until every checkpoint is loaded: one started by a rebuild's swap would begin after the
+    // checkpoints of projections not read yet, and they would miss the events in between.
+    this.paused += 1;
+    try {
+      for (const running of this.running.values()) {
+        running.checkpoint = await readCheckpoint(this.db, running.definition.name);
+        await this.ensureLiveTables(running.projection);
+        if (running.checkpoint?.schemaVersion !== running.definition.schemaVersion) {
+          this.logger.info('building projection from $all', { projection: running.definition.name, storedVersion: running.checkpoint?.schemaVersion ?? null });
+          await this.rebuild(running.definition.name);
+        }
       }
+    } finally {
+      this.paused -= 1;
     }
     this.subscribe();
   }
@@ -118,6 +128,7 @@ export class ProjectionEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopRequested = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.flushTimer);
     await this.unsubscribe();
@@ -132,14 +143,16 @@ export class ProjectionEngine {
     if (!running) throw new Error(`unknown projection ${name}`);
     if (running.rebuilding) return running.rebuilding.done;
     const state = { progress: { phase: 'reading', eventsApplied: 0, eventsPerSecond: 0, fraction: 0, etaSeconds: null, startedAt: new Date().toISOString() } as RebuildProgress, done: Promise.resolve() };
-    state.done = rebuildProjection({
+    // The generation comes from the stored checkpoint, not the one in memory: an engine that was not started has
+    // none, and a generation already in use would name indexes that exist on the live tables.
+    state.done = readCheckpoint(this.db, name).then((stored) => rebuildProjection({
       client: this.options.client,
       store: this.options.store,
       definition: running.definition,
       schemas: this.options.schemas,
       batchSize: this.options.rebuildBatch ?? 5_000,
-      generation: (running.checkpoint?.generation ?? 0) + 1,
-      isStopped: () => this.stopped,
+      generation: (stored?.generation ?? 0) + 1,
+      isStopped: () => this.stopRequested,
       onProgress: (progress) => {
         state.progress = progress;
         onProgress?.(progress);
@@ -147,7 +160,7 @@ export class ProjectionEngine {
       // The swap must not interleave with a live batch writing the tables it replaces.
       exclusive: (work) => this.exclusive(work),
       logger: this.logger,
-    })
+    }))
       .then(async () => {
         running.projection.reset();
         running.projection = running.definition.create();
@@ -158,6 +171,8 @@ export class ProjectionEngine {
       })
       .finally(() => {
         running.rebuilding = undefined;
+        // The swap resubscribed without this projection; when it was the only one, nothing is subscribed yet.
+        this.subscribe();
       });
     running.rebuilding = state;
     return state.done;
@@ -239,8 +254,13 @@ export class ProjectionEngine {
     this.caughtUp = false;
     const subscription = this.options.client.subscribeToAll({ fromPosition: lowest === undefined || isBeforeStart(lowest) ? START : lowest, filter: excludeSystemEvents() });
     this.subscription = subscription;
-    subscription.on('data', (resolved: ResolvedEvent) => this.received(resolved));
+    // An unsubscribed subscription still delivers what it had in flight (the client cancels its call on the next
+    // tick); those events would be applied a second time when the next subscription delivers them again.
+    subscription.on('data', (resolved: ResolvedEvent) => {
+      if (this.subscription === subscription) this.received(resolved);
+    });
     subscription.on('caughtUp', () => {
+      if (this.subscription !== subscription) return;
       this.caughtUp = true;
       this.scheduleFlush(0);
     });

@@ -20,9 +20,9 @@ export class TimelineProjection implements Projection {
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
 
-  async createTables(db: ProjectionDb, _indexSuffix: string, kind: ReadModelKind): Promise<void> {
+  async createTables(db: ProjectionDb, indexSuffix: string, kind: ReadModelKind): Promise<void> {
     const bigint = kind === 'postgres' ? 'bigint' : 'integer';
-    await createReferenceTable(db, TIMELINE_REFS);
+    await createReferenceTable(db, TIMELINE_REFS, indexSuffix);
     await db.schema
       .createTable(TIMELINE_ENTRIES)
       .addColumn('entry_key', 'text', (column) => column.notNull())
@@ -35,7 +35,7 @@ export class TimelineProjection implements Projection {
       .addColumn('known_from', bigint, (column) => column.notNull())
       .addColumn('known_to', bigint)
       .addColumn('entry', 'text', (column) => column.notNull())
-      .addPrimaryKeyConstraint(`${TIMELINE_ENTRIES}_pk`, ['entry_key', 'version'])
+      .addPrimaryKeyConstraint(`${TIMELINE_ENTRIES}_pk_${indexSuffix}`, ['entry_key', 'version'])
       .execute();
     await db.schema
       .createTable(TIMELINE_SCOPES)

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { CLOCK, systemClock } from './clock';
+import { CooperationAtCut } from './cooperation-at-cut';
+import { GraphController } from './graph.controller';
+import { ProjectionsController } from './projections.controller';
+import { ProjectionsRuntime } from './projections-runtime';
+import { ReadYourWrites } from './read-your-writes';
+import { StatusController } from './status.controller';
+import { TimelinesController } from './timelines.controller';
+
+/** The read side: the projections, their store, and the query endpoints over them. */
+@Module({
+  imports: [EventStoreModule],
+  controllers: [TimelinesController, StatusController, GraphController, ProjectionsController],
+  providers: [
+    {
+      provide: ProjectionsRuntime,
+      useFactory: (config: AppConfig, client: EventStoreDBClient) => ProjectionsRuntime.open(config, client),
+      inject: [APP_CONFIG, EventStoreDBClient],
+    },
+    ReadYourWrites,
+    CooperationAtCut,
+    { provide: CLOCK, useValue: systemClock },
+  ],
+  exports: [ProjectionsRuntime, ReadYourWrites, CooperationAtCut],
+})
+export class ReadModelsModule {}

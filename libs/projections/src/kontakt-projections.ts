@@ -1,0 +1,11 @@
+import type { ProjectionDefinition } from './engine/projection';
+import { timelineProjection } from './timeline/timeline.projection';
+import { statusProjection } from './status/status.projection';
+import { graphProjection } from './graph/graph.projection';
+
+/** Every projection Kontakt runs, in the order they are applied within a batch. */
+export const KONTAKT_PROJECTIONS: readonly ProjectionDefinition[] = [timelineProjection, statusProjection, graphProjection];
+
+export function projectionNamed(name: string): ProjectionDefinition | undefined {
+  return KONTAKT_PROJECTIONS.find((definition) => definition.name === name);
+}

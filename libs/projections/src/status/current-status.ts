@@ -1,0 +1,86 @@
+import type { ProjectionDb } from '../engine/projection';
+import { ReferenceData, type ReferenceKind } from '../history/reference-data';
+import { stageView } from './cooperation-stage-view';
+import type { CooperationStageView, CooperationStatus, RegionStatus, ShownCounts } from './region-status';
+import { LISTED_LIMIT, namesShownFor, summarizeCooperationStatus, summarizeRegionStatus } from './region-status';
+import { addTally, contributionOf, emptyTally, sidesOf, type StatusItem, type StatusTally } from './status-tally';
+import {
+  entryOfRow,
+  itemOfRow,
+  STATUS_COOPERATIONS,
+  STATUS_ENTRIES,
+  STATUS_ITEMS,
+  STATUS_REFS,
+  STATUS_REGIONS,
+  STATUS_TALLIES,
+  type StatusCooperationRow,
+  type StatusEntryRow,
+  type StatusItemRow,
+  type StatusRegionRow,
+  type StatusTallyRow,
+} from './status.tables';
+
+/**
+ * The current status of a region from the status projection's rows: the shown part of its tally, its list of
+ * cooperations, the few listed entries shown and the names shown. A handful of primary-key reads, however long its
+ * history. Undefined for a region the projection does not know.
+ */
+export async function currentRegionStatus(db: ProjectionDb, regionId: string, dayKey: number): Promise<RegionStatus | undefined> {
+  const tally = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
+  const shown: ShownCounts = tally ? (JSON.parse(tally.shown) as ShownCounts) : { counts: {}, days: [] };
+  const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
+  const stages = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
+  const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
+  const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]);
+  if (names.get('region', regionId) === undefined) return undefined;
+  return summarizeRegionStatus(regionId, { shown, items: await listedItems(db, regionId, ended) }, stages, dayKey, names);
+}
+
+/**
+ * The current status of one cooperation, summed up from the current versions of its entries: a read of one
+ * cooperation's rows, as long as its own history. Undefined when the projection does not know it.
+ */
+export async function currentCooperationStatus(db: ProjectionDb, cooperationId: string, dayKey: number): Promise<CooperationStatus | undefined> {
+  const row = (await db.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', '=', cooperationId).executeTakeFirst()) as StatusCooperationRow | undefined;
+  if (!row) return undefined;
+  const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
+  const view = stageView(cooperationId, cooperation, { stage: row.stage, since: row.stage_since });
+  const sides = sidesOf(cooperation);
+  const rows = (await db.selectFrom(STATUS_ENTRIES).selectAll().where('cooperation_id', '=', cooperationId).execute()) as StatusEntryRow[];
+  const tally: StatusTally = emptyTally();
+  for (const entryRow of rows) addTally(tally, contributionOf(entryOfRow(entryRow), sides), 1);
+  return summarizeCooperationStatus(view, tally, dayKey, await namesOf(db, namesShownFor(tally.counts)));
+}
+
+/** What the summary lists: the first contact, and the latest cross-memberships and open opportunities. */
+async function listedItems(db: ProjectionDb, regionId: string, endedCooperations: readonly string[]): Promise<Record<string, StatusItem>> {
+  const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', regionId);
+  let opportunities = items.where('kind', '=', 'opportunity');
+  if (endedCooperations.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', endedCooperations);
+  const rows = [
+    ...(await items.where('kind', '=', 'contact').orderBy('sort_key', 'asc').limit(1).execute()),
+    ...(await items.where('kind', '=', 'membership').orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute()),
+    ...(await opportunities.orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute()),
+  ] as StatusItemRow[];
+  const listed: Record<string, StatusItem> = {};
+  for (const row of rows) {
+    const item = itemOfRow(row);
+    listed[`${item.kind}:${item.entryKey}`] = item;
+  }
+  return listed;
+}
+
+/** Only the references whose names are shown, read by key. */
+async function namesOf(db: ProjectionDb, wanted: readonly { kind: ReferenceKind; id: string }[]): Promise<ReferenceData> {
+  const refs = new ReferenceData();
+  const byKind = new Map<ReferenceKind, string[]>();
+  for (const { kind, id } of wanted) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  if (byKind.size === 0) return refs;
+  const rows = (await db
+    .selectFrom(STATUS_REFS)
+    .select(['kind', 'id', 'data'])
+    .where((eb) => eb.or([...byKind].map(([kind, ids]) => eb.and([eb('kind', '=', kind), eb('id', 'in', ids)]))))
+    .execute()) as { kind: ReferenceKind; id: string; data: string }[];
+  for (const row of rows) refs.load(row.kind, row.id, JSON.parse(row.data) as object);
+  return refs;
+}

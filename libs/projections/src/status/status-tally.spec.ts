@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import type { HistoryEntry } from '../history/history-entry';
+import { historyEntry } from './history-entry.fixture';
+import { addTally, contributionOf, emptyTally, type StatusTally } from './status-tally';
+import { entryOfRow, entryRowOf } from './status.tables';
+
+const SIDES = { ourOrganisationId: 'network', partnerOrganisationId: 'ministry' };
+const TYPES = ['CooperationOpened', 'ContactEstablished', 'MeetingHeld', 'FairAttended', 'MembershipCrossLinked', 'DelegationVisited', 'OpportunityIdentified', 'CooperationStageChanged'];
+
+const participant = fc.record({
+  personId: fc.option(fc.constantFrom('president', 'minister', 'chair'), { nil: undefined }),
+  name: fc.constantFrom('Someone', 'Delegation'),
+  organisationId: fc.option(fc.constantFrom('network', 'ministry', 'government'), { nil: undefined }),
+  level: fc.constantFrom('head-of-state', 'minister', 'executive', 'working', 'unheard-of'),
+});
+
+/** Entries of every kind, drawing on small pools of ids and dates so that their contributions overlap. */
+const entryArbitrary: fc.Arbitrary<HistoryEntry> = fc
+  .record({
+    type: fc.constantFrom(...TYPES),
+    sequence: fc.integer({ min: 0, max: 1_000_000 }),
+    cooperationId: fc.constantFrom('c1', 'c2'),
+    occurredOn: fc.constantFrom('2010', '2016', '2017-03', '2017-10', '2017-10-12'),
+    state: fc.constantFrom('recorded' as const, 'corrected' as const, 'retracted' as const),
+    participants: fc.array(participant, { maxLength: 3 }),
+    fairId: fc.constantFrom('transrussia', 'intec-z'),
+    edition: fc.constantFrom('TransRussia 2010', 'Intec 2017: spring'),
+    direction: fc.constantFrom('inbound', 'outbound'),
+    source: fc.constantFrom({ kind: 'press-release', title: 'Kontakte nach Tatarstan' }),
+  })
+  .map(({ type, sequence, cooperationId, occurredOn, state, ...data }) =>
+    historyEntry({
+      type,
+      sequence,
+      cooperationId,
+      occurredOn,
+      state,
+      key: `cooperation/${cooperationId}/entry-${sequence}`,
+      data: {
+        ...data,
+        entryId: `entry-${sequence}`,
+        occurredOn,
+        summary: 'met at the fair',
+        organisationId: 'network',
+        otherOrganisationId: 'association',
+        since: occurredOn,
+        opportunityId: `opportunity-${sequence}`,
+        title: 'Container terminal',
+        to: 'exploring',
+      },
+    }),
+  );
+
+/** Distinct entries: a tally holds one version of each. */
+const entriesArbitrary = fc.uniqueArray(entryArbitrary, { selector: (entry) => entry.key, maxLength: 12 });
+
+function tallyOf(entries: readonly HistoryEntry[]): StatusTally {
+  const tally = emptyTally();
+  for (const entry of entries) addTally(tally, contributionOf(entry, SIDES), 1);
+  return tally;
+}
+
+describe('contributionOf and addTally', () => {
+  it('take out exactly what they put in: adding an entry and taking it out again leaves the tally as it was', () => {
+    fc.assert(
+      fc.property(entriesArbitrary, entryArbitrary, (entries, entry) => {
+        fc.pre(!entries.some((other) => other.key === entry.key));
+        const tally = tallyOf(entries);
+        const before = structuredClone(tally);
+        addTally(tally, contributionOf(entry, SIDES), 1);
+        addTally(tally, contributionOf(entry, SIDES), -1);
+        expect(tally).toEqual(before);
+      }),
+    );
+  });
+
+  it('add up to the same tally in any order, and to an empty one when everything is taken out', () => {
+    fc.assert(
+      fc.property(entriesArbitrary.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))), ([entries, shuffled]) => {
+        const tally = tallyOf(entries);
+        expect(tally).toEqual(tallyOf(shuffled));
+        for (const entry of shuffled) addTally(tally, contributionOf(entry, SIDES), -1);
+        expect(tally).toEqual(emptyTally());
+      }),
+    );
+  });
+
+  it('replace a version by its correction: the old version out, the new one in, equals a tally of the new version alone', () => {
+    fc.assert(
+      fc.property(entryArbitrary, fc.constantFrom('2011', '2018-01-05'), (entry, correctedDate) => {
+        const corrected = historyEntry({ ...entry, version: 1, state: 'corrected', occurredOn: correctedDate, data: { ...entry.data, occurredOn: correctedDate, direction: 'inbound' } });
+        const tally = tallyOf([entry]);
+        addTally(tally, contributionOf(entry, SIDES), -1);
+        addTally(tally, contributionOf(corrected, SIDES), 1);
+        expect(tally).toEqual(tallyOf([corrected]));
+      }),
+    );
+  });
+
+  it('need no more of an entry than the row the status projection keeps of it', () => {
+    fc.assert(
+      fc.property(entryArbitrary, (entry) => {
+        const kept = entryOfRow(entryRowOf(entry));
+        expect(contributionOf(kept, SIDES)).toEqual(contributionOf(entry, SIDES));
+        expect(kept).toMatchObject({ key: entry.key, sequence: entry.sequence, version: entry.version, sortKey: entry.sortKey, state: entry.state, eventId: entry.eventId });
+      }),
+    );
+  });
+
+  it('count nothing for a retracted entry or a stage change', () => {
+    const meeting = historyEntry({ type: 'MeetingHeld', state: 'retracted', data: { participants: [{ personId: 'minister', level: 'minister' }] } });
+    expect(contributionOf(meeting, SIDES)).toEqual(emptyTally());
+    expect(contributionOf(historyEntry({ type: 'CooperationStageChanged', data: { to: 'exploring' } }), SIDES)).toEqual(emptyTally());
+  });
+
+  it('count a meeting under the highest level present, and its people and organisations once each', () => {
+    const meeting = historyEntry({
+      type: 'MeetingHeld',
+      occurredOn: '2017-10',
+      data: {
+        participants: [
+          { name: 'Delegation', organisationId: 'network', level: 'executive' },
+          { personId: 'minister', name: 'Minister', organisationId: 'ministry', level: 'minister' },
+          { personId: 'minister', name: 'Minister again', organisationId: 'ministry', level: 'minister' },
+        ],
+      },
+    });
+    expect(contributionOf(meeting, SIDES).counts).toEqual({ 'meetings:minister': 1, 'day:20171000': 1, 'person:minister': 1, 'organisation:network': 1, 'organisation:ministry': 1 });
+  });
+
+  it('count both sides of a cooperation when it is opened', () => {
+    const opened = historyEntry({ type: 'CooperationOpened', cooperationId: 'c1', data: {} });
+    expect(contributionOf(opened, SIDES).counts).toEqual({ 'organisation:network': 1, 'organisation:ministry': 1 });
+  });
+});

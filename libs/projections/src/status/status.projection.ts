@@ -1,0 +1,334 @@
+import type { ProjectedEvent } from '../events/projected-event';
+import type { Projection, ProjectionDb, ProjectionDefinition, ReadModelKind } from '../engine/projection';
+import { createReferenceTable, loadReferences, saveReferences } from '../engine/reference-rows';
+import type { HistoryChange, HistoryEntry } from '../history/history-entry';
+import { HistoryReducer } from '../history/history-reducer';
+import { ReferenceData } from '../history/reference-data';
+import { laterStage, openingStage, stageView, type StageMark } from './cooperation-stage-view';
+import { shownCountsOf, type CooperationStageView } from './region-status';
+import { addCounts, contributionOf, emptyTally, sidesOf, type StatusTally } from './status-tally';
+import {
+  entryOfRow,
+  entryRowOf,
+  itemRowOf,
+  STATUS_COOPERATIONS,
+  STATUS_ENTRIES,
+  STATUS_ITEMS,
+  STATUS_REFS,
+  STATUS_REGIONS,
+  STATUS_TABLES,
+  STATUS_TALLIES,
+  type StatusCooperationRow,
+  type StatusEntryRow,
+  type StatusItemRow,
+  type StatusRegionRow,
+  type StatusTallyRow,
+} from './status.tables';
+
+export const STATUS_PROJECTION = 'status';
+
+/** Keys per `IN (...)` list and per `OR` of deletions: well under both databases' limits on bound parameters. */
+const CHUNK = 500;
+
+/**
+ * Where we stand with each region, kept current so that a region's status is read from a handful of rows however
+ * long its history: per region the counts of its tally, its listed entries (contacts, cross-memberships,
+ * opportunities) as rows in timeline order, and its cooperations with their stages; per cooperation its stage and
+ * the current version of each of its entries. Runs its own HistoryReducer, so it is built, checkpointed and rebuilt
+ * independently of the timeline. A correction or retraction takes the old version's contribution out of every region
+ * it was added to and adds the new one's; each touched row is written once per batch.
+ */
+export class StatusProjection implements Projection {
+  readonly name = STATUS_PROJECTION;
+  readonly schemaVersion = 1;
+  readonly tables = STATUS_TABLES;
+  private readonly refs = new ReferenceData();
+  private reducer = new HistoryReducer(this.refs);
+  /**
+   * The counts of every region read or written since `load`: a batch touches mostly the regions the one before
+   * touched, so they are parsed once rather than every batch. Mirrors the rows; forgotten on `reset`.
+   */
+  private readonly tallies = new Map<string, Record<string, number>>();
+
+  async createTables(db: ProjectionDb, indexSuffix: string, kind: ReadModelKind): Promise<void> {
+    const bigint = kind === 'postgres' ? 'bigint' : 'integer';
+    // Constraint names carry the suffix: in PostgreSQL they name indexes, which must not clash with the live tables'.
+    const pk = (table: string) => `${table}_pk_${indexSuffix}`;
+    await createReferenceTable(db, STATUS_REFS, indexSuffix);
+    await db.schema
+      .createTable(STATUS_ENTRIES)
+      .addColumn('cooperation_id', 'text', (column) => column.notNull())
+      .addColumn('entry_key', 'text', (column) => column.notNull())
+      .addColumn('entry', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_ENTRIES), ['cooperation_id', 'entry_key'])
+      .execute();
+    await db.schema
+      .createTable(STATUS_COOPERATIONS)
+      .addColumn('cooperation_id', 'text', (column) => column.notNull())
+      .addColumn('our_organisation_id', 'text', (column) => column.notNull())
+      .addColumn('partner_kind', 'text', (column) => column.notNull())
+      .addColumn('partner_id', 'text', (column) => column.notNull())
+      .addColumn('opened_on', 'text', (column) => column.notNull())
+      .addColumn('stage', 'text', (column) => column.notNull())
+      .addColumn('stage_since', 'text', (column) => column.notNull())
+      .addColumn('stage_sort_key', bigint)
+      .addPrimaryKeyConstraint(pk(STATUS_COOPERATIONS), ['cooperation_id'])
+      .execute();
+    await db.schema
+      .createTable(STATUS_REGIONS)
+      .addColumn('region_id', 'text', (column) => column.notNull())
+      .addColumn('cooperations', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_REGIONS), ['region_id'])
+      .execute();
+    await db.schema
+      .createTable(STATUS_TALLIES)
+      .addColumn('region_id', 'text', (column) => column.notNull())
+      .addColumn('counts', 'text', (column) => column.notNull())
+      .addColumn('shown', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_TALLIES), ['region_id'])
+      .execute();
+    await db.schema
+      .createTable(STATUS_ITEMS)
+      .addColumn('region_id', 'text', (column) => column.notNull())
+      .addColumn('kind', 'text', (column) => column.notNull())
+      .addColumn('sort_key', bigint, (column) => column.notNull())
+      .addColumn('cooperation_id', 'text', (column) => column.notNull())
+      .addColumn('item', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_ITEMS), ['region_id', 'kind', 'sort_key'])
+      .execute();
+  }
+
+  /** None: every query reads by primary key (a region's items in timeline order are a range of the items' key). */
+  async createQueryIndexes(): Promise<void> {}
+
+  async load(db: ProjectionDb): Promise<void> {
+    const cursor = await loadReferences(db, STATUS_REFS, this.refs);
+    this.reducer = new HistoryReducer(this.refs, cursor);
+    this.tallies.clear();
+  }
+
+  reset(): void {
+    this.refs.clear();
+    this.reducer = new HistoryReducer(this.refs);
+    this.tallies.clear();
+  }
+
+  async apply(events: readonly ProjectedEvent[], trx: ProjectionDb): Promise<void> {
+    const batch = new StatusBatch(this.refs, this.tallies);
+    const changes = await this.reduce(events, trx, batch);
+    await batch.read(trx, changes);
+    for (const change of changes) batch.fold(change);
+    await batch.write(trx);
+    await saveReferences(trx, STATUS_REFS, this.refs.takeChanges(), this.reducer.cursor);
+  }
+
+  /** Runs the reducer over the batch, with the current versions that its corrections and retractions name read in one query. */
+  private async reduce(events: readonly ProjectedEvent[], trx: ProjectionDb, batch: StatusBatch): Promise<HistoryChange[]> {
+    const named = new Map<string, { cooperationId: string; key: string }>();
+    for (const event of events) {
+      const key = HistoryReducer.entryKeyChangedBy(event);
+      if (key !== undefined) named.set(key, { cooperationId: event.streamId.slice(COOPERATION_STREAM.length), key });
+    }
+    const current = await readEntries(trx, [...named.values()]);
+    const changes: HistoryChange[] = [];
+    for (const event of events) {
+      const key = HistoryReducer.entryKeyChangedBy(event);
+      const change = this.reducer.apply(event, key === undefined ? undefined : current.get(key));
+      if (!change || change.entry.cooperationId === undefined) continue;
+      if (change.entry.type !== 'CooperationStageChanged') {
+        current.set(change.entry.key, change.entry);
+        batch.entries.set(change.entry.key, change.entry);
+      }
+      changes.push(change);
+    }
+    return changes;
+  }
+}
+
+// Corrections and retractions name entries of cooperation streams (HistoryReducer.entryKeyChangedBy).
+const COOPERATION_STREAM = 'cooperation-';
+
+/** What one batch changes, in memory, until it is written: each touched row once. */
+class StatusBatch {
+  /** The current version of each entry (openings and facts) the batch recorded or changed. */
+  readonly entries = new Map<string, HistoryEntry>();
+  private readonly touchedTallies = new Set<string>();
+  private readonly cooperations = new Map<string, StatusCooperationRow>();
+  private readonly changedCooperations = new Set<string>();
+  /** The cooperation lists of the regions whose cooperations open or move stage in this batch. */
+  private readonly regions = new Map<string, Map<string, CooperationStageView>>();
+  private readonly changedRegions = new Set<string>();
+  private readonly addedItems = new Map<string, StatusItemRow>();
+  private readonly removedItems = new Map<string, { regionId: string; kind: string; sortKey: number }>();
+  private readonly regionsByCooperation = new Map<string, string[]>();
+
+  constructor(
+    private readonly refs: ReferenceData,
+    private readonly tallies: Map<string, Record<string, number>>,
+  ) {}
+
+  /** The regions a cooperation counts for: its partner's region, and every region that lies around it. */
+  private regionsOf(cooperationId: string): string[] {
+    let regions = this.regionsByCooperation.get(cooperationId);
+    if (!regions) {
+      const cooperation = this.refs.get('cooperation', cooperationId);
+      regions = cooperation ? this.refs.regionWithAncestors(this.refs.partnerRegionOf(cooperation)) : [];
+      this.regionsByCooperation.set(cooperationId, regions);
+    }
+    return regions;
+  }
+
+  /** Reads, in a few queries, the rows the batch will change: tallies not yet in memory, stages and region lists that may move. */
+  async read(trx: ProjectionDb, changes: readonly HistoryChange[]): Promise<void> {
+    const regions = new Set<string>();
+    const moving = new Set<string>();
+    for (const change of changes) {
+      const cooperationId = change.entry.cooperationId!;
+      for (const region of this.regionsOf(cooperationId)) regions.add(region);
+      if (change.entry.type === 'CooperationStageChanged' || change.entry.type === 'CooperationOpened') moving.add(cooperationId);
+    }
+    const unread = [...regions].filter((region) => !this.tallies.has(region));
+    for (const chunk of chunks(unread)) {
+      const rows = (await trx.selectFrom(STATUS_TALLIES).select(['region_id', 'counts']).where('region_id', 'in', chunk).execute()) as StatusTallyRow[];
+      for (const row of rows) this.tallies.set(row.region_id, JSON.parse(row.counts) as Record<string, number>);
+    }
+    for (const region of unread) if (!this.tallies.has(region)) this.tallies.set(region, emptyTally().counts);
+    for (const chunk of chunks([...moving])) {
+      const rows = (await trx.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', 'in', chunk).execute()) as StatusCooperationRow[];
+      for (const row of rows) this.cooperations.set(row.cooperation_id, { ...row, stage_sort_key: row.stage_sort_key === null ? null : Number(row.stage_sort_key) });
+    }
+    const listed = new Set([...moving].flatMap((cooperationId) => this.regionsOf(cooperationId)));
+    for (const chunk of chunks([...listed])) {
+      const rows = (await trx.selectFrom(STATUS_REGIONS).selectAll().where('region_id', 'in', chunk).execute()) as StatusRegionRow[];
+      for (const row of rows) this.regions.set(row.region_id, new Map((JSON.parse(row.cooperations) as CooperationStageView[]).map((view) => [view.cooperationId, view])));
+    }
+    for (const region of listed) if (!this.regions.has(region)) this.regions.set(region, new Map());
+  }
+
+  fold(change: HistoryChange): void {
+    const { entry, previous } = change;
+    const cooperationId = entry.cooperationId!;
+    const cooperation = this.refs.get('cooperation', cooperationId);
+    if (!cooperation) return;
+    const sides = sidesOf(cooperation);
+    const regions = this.regionsOf(cooperationId);
+    if (entry.type === 'CooperationOpened') this.moveStage(cooperationId, openingStage(cooperation.openedOn));
+    if (entry.type === 'CooperationStageChanged') this.stageChanged(cooperationId, entry);
+    if (previous) this.count(regions, contributionOf(previous, sides), -1);
+    this.count(regions, contributionOf(entry, sides), 1);
+  }
+
+  private stageChanged(cooperationId: string, entry: HistoryEntry): void {
+    const row = this.cooperations.get(cooperationId);
+    if (!row) return;
+    const mark: StageMark = { stage: row.stage, since: row.stage_since, ...(row.stage_sort_key === null ? {} : { sortKey: row.stage_sort_key }) };
+    const next = laterStage(mark, entry);
+    if (next !== mark) this.moveStage(cooperationId, next);
+  }
+
+  /** The cooperation stands at `mark` now: its row, and its place in each of its regions' lists. */
+  private moveStage(cooperationId: string, mark: StageMark): void {
+    const cooperation = this.refs.get('cooperation', cooperationId)!;
+    this.cooperations.set(cooperationId, {
+      cooperation_id: cooperationId,
+      our_organisation_id: cooperation.ourOrganisationId,
+      partner_kind: cooperation.partner.kind,
+      partner_id: cooperation.partner.id,
+      opened_on: cooperation.openedOn,
+      stage: mark.stage,
+      stage_since: mark.since,
+      stage_sort_key: mark.sortKey ?? null,
+    });
+    this.changedCooperations.add(cooperationId);
+    const view = stageView(cooperationId, cooperation, mark);
+    for (const region of this.regionsOf(cooperationId)) {
+      this.regions.get(region)!.set(cooperationId, view);
+      this.changedRegions.add(region);
+    }
+  }
+
+  private count(regions: readonly string[], tally: StatusTally, sign: 1 | -1): void {
+    if (regions.length === 0) return;
+    for (const region of regions) {
+      addCounts(this.tallies.get(region)!, tally.counts, sign);
+      this.touchedTallies.add(region);
+    }
+    for (const item of Object.values(tally.items)) {
+      // Serialised once, written under each region.
+      const row = itemRowOf(regions[0], item);
+      for (const region of regions) {
+        const key = itemKey(region, item.kind, item.sortKey);
+        if (sign === 1) {
+          this.addedItems.set(key, { region_id: region, kind: row.kind, sort_key: row.sort_key, cooperation_id: row.cooperation_id, item: row.item });
+        } else {
+          // Removals are written before additions, so an item taken out and put back under the same key stays.
+          this.addedItems.delete(key);
+          this.removedItems.set(key, { regionId: region, kind: item.kind, sortKey: item.sortKey });
+        }
+      }
+    }
+  }
+
+  async write(trx: ProjectionDb): Promise<void> {
+    await upsertInChunks(trx, STATUS_ENTRIES, [...this.entries.values()].map(entryRowOf), ['cooperation_id', 'entry_key'], ['entry']);
+    const tallyRows: StatusTallyRow[] = [...this.touchedTallies].map((region) => {
+      const counts = this.tallies.get(region)!;
+      return { region_id: region, counts: JSON.stringify(counts), shown: JSON.stringify(shownCountsOf(counts)) };
+    });
+    await upsertInChunks(trx, STATUS_TALLIES, tallyRows, ['region_id'], ['counts', 'shown']);
+    const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
+    await upsertInChunks(trx, STATUS_COOPERATIONS, cooperationRows, ['cooperation_id'], ['stage', 'stage_since', 'stage_sort_key']);
+    const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({ region_id: region, cooperations: JSON.stringify([...this.regions.get(region)!.values()]) }));
+    await upsertInChunks(trx, STATUS_REGIONS, regionRows, ['region_id'], ['cooperations']);
+    for (const chunk of chunks([...this.removedItems.values()])) {
+      await trx
+        .deleteFrom(STATUS_ITEMS)
+        .where((eb) => eb.or(chunk.map((item) => eb.and([eb('region_id', '=', item.regionId), eb('kind', '=', item.kind), eb('sort_key', '=', item.sortKey)]))))
+        .execute();
+    }
+    await upsertInChunks(trx, STATUS_ITEMS, [...this.addedItems.values()], ['region_id', 'kind', 'sort_key'], ['cooperation_id', 'item']);
+  }
+}
+
+function itemKey(regionId: string, kind: string, sortKey: number): string {
+  return `${regionId}\u0000${kind}\u0000${sortKey}`;
+}
+
+/** The current versions of the named entries, as the status keeps them. */
+async function readEntries(db: ProjectionDb, named: readonly { cooperationId: string; key: string }[]): Promise<Map<string, HistoryEntry>> {
+  const entries = new Map<string, HistoryEntry>();
+  for (const chunk of chunks(named)) {
+    const rows = (await db
+      .selectFrom(STATUS_ENTRIES)
+      .selectAll()
+      .where((eb) => eb.or(chunk.map(({ cooperationId, key }) => eb.and([eb('cooperation_id', '=', cooperationId), eb('entry_key', '=', key)]))))
+      .execute()) as StatusEntryRow[];
+    for (const row of rows) entries.set(row.entry_key, entryOfRow(row));
+  }
+  return entries;
+}
+
+/** Inserts rows, replacing the `update` columns of rows that exist. */
+async function upsertInChunks<Row extends object>(trx: ProjectionDb, table: string, rows: readonly Row[], key: readonly string[], update: readonly string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const perChunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length));
+  for (let start = 0; start < rows.length; start += perChunk) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(start, start + perChunk) as Record<string, unknown>[])
+      .onConflict((conflict) => conflict.columns(key as string[]).doUpdateSet((eb) => Object.fromEntries(update.map((column) => [column, eb.ref(`excluded.${column}`)]))))
+      .execute();
+  }
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
+  return result;
+}
+
+export const statusProjection: ProjectionDefinition = {
+  name: STATUS_PROJECTION,
+  schemaVersion: 1,
+  create: () => new StatusProjection(),
+};

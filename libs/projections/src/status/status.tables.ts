@@ -1,0 +1,107 @@
+import { dateKeyOfText, sortKeyOf } from '../history/date-key';
+import type { HistoryEntry } from '../history/history-entry';
+import { statusDataOf, type StatusItem, type StatusItemKind } from './status-tally';
+
+/** The status projection's tables, by their live names. */
+export const STATUS_REFS = 'status_refs';
+/**
+ * One row per cooperation's opening and per recorded fact, by cooperation: what the status needs of its current
+ * version (entryRowOf), to take it out again on a correction or retraction, and to sum up one cooperation.
+ */
+export const STATUS_ENTRIES = 'status_entries';
+/** One row per cooperation: its two sides and where it stands (stage, since, and the sort key of that stage change). */
+export const STATUS_COOPERATIONS = 'status_cooperations';
+/**
+ * One row per region some cooperation's partner lies in: the cooperations its status covers, with their stages, as
+ * one JSON list (rewritten when one opens or moves stage), so that a status reads them as one value.
+ */
+export const STATUS_REGIONS = 'status_regions';
+/** One row per region: the counts of its tally (JSON), kept by the projection, and what a summary reads of them (shownCountsOf). */
+export const STATUS_TALLIES = 'status_tallies';
+/** One row per (region, listed entry): contacts, cross-memberships and opportunities, in timeline order. */
+export const STATUS_ITEMS = 'status_items';
+
+export const STATUS_TABLES = [STATUS_REFS, STATUS_ENTRIES, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, STATUS_ITEMS] as const;
+
+export interface StatusEntryRow {
+  cooperation_id: string;
+  entry_key: string;
+  entry: string;
+}
+
+export interface StatusCooperationRow {
+  cooperation_id: string;
+  our_organisation_id: string;
+  partner_kind: string;
+  partner_id: string;
+  opened_on: string;
+  stage: string;
+  stage_since: string;
+  stage_sort_key: number | null;
+}
+
+export interface StatusRegionRow {
+  region_id: string;
+  /** CooperationStageView[] */
+  cooperations: string;
+}
+
+export interface StatusTallyRow {
+  region_id: string;
+  counts: string;
+  shown: string;
+}
+
+export interface StatusItemRow {
+  region_id: string;
+  kind: string;
+  sort_key: number;
+  cooperation_id: string;
+  item: string;
+}
+
+/**
+ * A status_entries row: what the status needs of an entry version (its kept data, statusDataOf), without what the
+ * row's columns or the entry's own fields give again (key, cooperation, date and sort key). A rebuild writes one per
+ * fact, so they are kept small; provenance and timelines are the timeline's.
+ */
+export function entryRowOf(entry: HistoryEntry): StatusEntryRow {
+  const stored = { sequence: entry.sequence, version: entry.version, type: entry.type, occurredOn: entry.occurredOn, state: entry.state, eventId: entry.eventId, data: statusDataOf(entry.data) };
+  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, entry: JSON.stringify(stored) };
+}
+
+export function entryOfRow(row: StatusEntryRow): HistoryEntry {
+  const stored = JSON.parse(row.entry) as Pick<HistoryEntry, 'sequence' | 'version' | 'type' | 'occurredOn' | 'state' | 'eventId' | 'data'>;
+  const dateKey = dateKeyOfText(stored.occurredOn);
+  // Field by field: spreading a parsed object is many times slower in V8, and a cooperation's status reads hundreds.
+  return {
+    key: row.entry_key,
+    sequence: stored.sequence,
+    version: stored.version,
+    type: stored.type,
+    cooperationId: row.cooperation_id,
+    occurredOn: stored.occurredOn,
+    dateKey,
+    sortKey: sortKeyOf(dateKey, stored.sequence),
+    data: stored.data,
+    state: stored.state,
+    recorded: { eventId: stored.eventId, position: '', recordedAt: '' },
+    corrections: [],
+    knownFromMs: 0,
+    eventId: stored.eventId,
+    scopes: [],
+    levels: 0,
+  };
+}
+
+/** A status_items row: the item's own fields as JSON, its place (kind, sort key, cooperation) in columns. */
+export function itemRowOf(regionId: string, item: StatusItem): StatusItemRow {
+  const { kind, sortKey, cooperationId, ...fields } = item;
+  return { region_id: regionId, kind, sort_key: sortKey, cooperation_id: String(cooperationId), item: JSON.stringify(fields) };
+}
+
+export function itemOfRow(row: Pick<StatusItemRow, 'kind' | 'sort_key' | 'cooperation_id' | 'item'>): StatusItem {
+  const { entryKey, entryId, occurredOn, ...fields } = JSON.parse(row.item) as { entryKey: string; entryId?: string; occurredOn: string; [field: string]: unknown };
+  // In the order contributionOf gives, so that both ways of reading a status print alike.
+  return { kind: row.kind as StatusItemKind, entryKey, ...(entryId === undefined ? {} : { entryId }), cooperationId: row.cooperation_id, occurredOn, sortKey: Number(row.sort_key), ...fields };
+}

@@ -1,0 +1,72 @@
+import { expectProblem, useTestApi } from '../support/api.harness';
+import { recordPressStory } from '../support/press-story';
+
+describe('status, graph, cooperations at a cut and projections over HTTP', () => {
+  const api = useTestApi();
+  let last = '0';
+
+  beforeAll(async () => {
+    last = await recordPressStory(api());
+  }, 60_000);
+
+  it("answers Tatarstan's status: exploring since October 2017, first contact in March 2017, one minister-level meeting", async () => {
+    const response = await api().get(`/regions/tatarstan/status?minPosition=${last}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      regionId: 'tatarstan',
+      stage: 'exploring',
+      stageSince: '2017-10',
+      firstContact: { occurredOn: '2017-03' },
+      lastInteraction: { occurredOn: '2017-10' },
+      meetings: { total: 1, byLevel: { minister: 1 } },
+      delegationVisits: { inbound: 0, outbound: 1 },
+    });
+  });
+
+  it('answers the status as of mid-2017: still at first contact', async () => {
+    const response = await api().get(`/regions/tatarstan/status?asOf=2017-06-30&minPosition=${last}`);
+    expect(response.body).toMatchObject({ asOf: '2017-06-30', stage: 'contact', meetings: { total: 0 }, delegationVisits: { outbound: 0 } });
+  });
+
+  it('answers a cooperation as it stood at a cut, with its entries then', async () => {
+    const response = await api().get(`/cooperations/logistics-network--tatarstan?asOf=2017-06-30&minPosition=${last}`);
+    expect(response.status).toBe(200);
+    expect(response.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['CooperationOpened', 'ContactEstablished']);
+    expect((await api().get('/cooperations/logistics-network--tatarstan?asOf=2016-01-01')).status).toBe(404);
+  });
+
+  it('answers the relationship graph as JSON and as GraphML', async () => {
+    const json = await api().get(`/graph?minPosition=${last}`);
+    expect(json.status).toBe(200);
+    expect(json.body.edges).toContainEqual(expect.objectContaining({ kind: 'membership', firstDate: '2016' }));
+    const graphMl = await fetch(`${api().url}/graph?format=graphml`);
+    expect(graphMl.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
+    expect(await graphMl.text()).toMatch(/<graphml[\s\S]*<node [\s\S]*<edge /);
+  });
+
+  it('refuses bad status and graph parameters with 400, unknown regions with 404', async () => {
+    expectProblem(await api().get('/regions/tatarstan/status?asOf=2017'), 400, 'INVALID_REQUEST', 'asOf');
+    expectProblem(await api().get('/regions/tatarstan/status?when=now'), 400, 'INVALID_REQUEST', 'when');
+    expectProblem(await api().get('/graph?format=dot'), 400, 'INVALID_REQUEST', 'format');
+    expect((await api().get('/regions/atlantis/status')).status).toBe(404);
+    expect((await api().get('/graph?region=atlantis')).status).toBe(404);
+  });
+
+  it('reports every projection, and rebuilds one for an admin only', async () => {
+    const list = await api().get('/projections');
+    expect(list.body.projections.map((projection: { name: string }) => projection.name)).toEqual(['timeline', 'status', 'graph']);
+    expect(list.body.projections[0]).toMatchObject({ checkpoint: { commit: expect.any(String) }, lag: { events: expect.any(Number) }, lastError: null });
+    expectProblem(await api().post('/projections/timeline/rebuild'), 403, 'FORBIDDEN');
+    expect((await api().post('/projections/nothing/rebuild', undefined, { 'X-Actor-Role': 'admin' })).status).toBe(404);
+    const started = await api().post('/projections/timeline/rebuild', undefined, { 'X-Actor-Role': 'admin' });
+    expect(started.status).toBe(202);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const status = (await api().get('/projections/timeline')).body;
+      if (status.state !== 'rebuilding' && status.generation >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await api().get('/projections/timeline')).body).toMatchObject({ generation: 2, eventsApplied: expect.any(Number) });
+    const timeline = await api().get('/regions/tatarstan/timeline');
+    expect(timeline.body.items).toHaveLength(6);
+  });
+});

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kontaktEventSchemas } from '@app/event-store';
+import {
+  dateKeyOfText,
+  ProjectionEngine,
+  readCooperationStatus,
+  readRegionStatus,
+  STATUS_TABLES,
+  statusProjection,
+  timelineProjection,
+  type HistoryCut,
+  type ProjectionDb,
+} from '@app/projections';
+import { openReadModelDatabase, type ReadModelDatabase } from '@app/read-model';
+import { useTestApi } from '../support/api.harness';
+import { readModelStores, type ScratchStore } from '../support/read-model-stores';
+
+// The press story of README.md, as the API records it.
+const STORY = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const POSTS = [...STORY.matchAll(/^post (\S+) '(.*)'$/gm)].map(([, path, body]) => ({ path, body: JSON.parse(body) as unknown }));
+
+const TATARSTAN_COOPERATION = 'logistics-network--tatarstan';
+const RUSSIA_COOPERATION = 'logistics-network--russia';
+/** The reference day of every query here: momentum counts the twelve months to December 2017. */
+const DAY = dateKeyOfText('2017-12-31');
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe.each(readModelStores())('cooperation status per region, on %s', (_name, scratchStore) => {
+  const api = useTestApi();
+  let scratch: ScratchStore;
+  let writer: ReadModelDatabase;
+  let reader: ReadModelDatabase;
+  let engine: ProjectionEngine;
+  let db: ProjectionDb;
+  /** A moment after the story was recorded and before the correction. */
+  let beforeCorrectionMs: number;
+
+  /** Posts through the API and waits until both projections have applied what it appended. */
+  async function record(path: string, body: unknown): Promise<void> {
+    const response = await api().post(path, body);
+    expect({ path, status: response.status }).toEqual({ path, status: 201 });
+    const commit = BigInt(response.body.position.commit);
+    for (let waited = 0; (engine.appliedPosition()?.commit ?? -1n) < commit; waited += 10) {
+      if (waited > 15_000) throw new Error(`projections did not reach ${commit}`);
+      await sleep(10);
+    }
+  }
+
+  const statusOf = (regionId: string, cut?: HistoryCut) => readRegionStatus(db, regionId, { ...(cut ? { cut } : {}), dayKey: DAY });
+
+  beforeAll(async () => {
+    scratch = await scratchStore();
+    writer = await openReadModelDatabase(scratch.target);
+    // A second connection for queries, as the API has: SQLite serialises everything on one.
+    reader = await openReadModelDatabase(scratch.target);
+    db = reader.db as unknown as ProjectionDb;
+    engine = new ProjectionEngine({ client: api().client, store: writer, definitions: [timelineProjection, statusProjection], schemas: kontaktEventSchemas(), flushDelayMs: 1 });
+    await engine.start();
+    for (const { path, body } of POSTS) await record(path, body);
+  }, 60_000);
+
+  afterAll(async () => {
+    await engine?.stop();
+    await reader?.close();
+    await writer?.close();
+    await scratch?.cleanUp();
+  });
+
+  it('shows Tatarstan exploring since October 2017, first met at the Intec and Z fairs in March 2017', async () => {
+    const status = await statusOf('tatarstan');
+    expect(status).toMatchObject({
+      regionId: 'tatarstan',
+      name: 'Republic of Tatarstan',
+      stage: 'exploring',
+      stageSince: '2017-10',
+      cooperations: [{ cooperationId: TATARSTAN_COOPERATION, ourOrganisationId: 'logistics-network', partner: { kind: 'region', id: 'tatarstan' }, openedOn: '2017-03', stage: 'exploring', stageSince: '2017-10' }],
+      firstContact: { entryId: 'first-contact', cooperationId: TATARSTAN_COOPERATION, occurredOn: '2017-03', summary: expect.stringContaining('President') },
+      lastInteraction: { occurredOn: '2017-10', interactions: 2 },
+      meetings: { total: 1, byLevel: { minister: 1, 'head-of-state': 0 } },
+      delegationVisits: { inbound: 0, outbound: 1 },
+      momentum: { interactions: 3, from: '2017-01', to: '2017-12-31' },
+      fairs: [],
+      openOpportunityCount: 0,
+    });
+    expect(status?.people).toEqual([{ id: 'president-tatarstan', name: 'Rustam Minnikhanov', mentions: 1 }]);
+    expect(status?.organisations).toEqual([
+      { id: 'logistics-network', name: 'Netzwerk Logistik Leipzig-Halle', mentions: 4 },
+      { id: 'tatarstan-transport-ministry', name: 'Ministry of Transport and Roads of Tatarstan', mentions: 1 },
+    ]);
+  });
+
+  it("shows Russia with Tatarstan's cooperation and the TransRussia exhibitions since 2010", async () => {
+    const status = await statusOf('russia');
+    expect(status?.cooperations.map((cooperation) => [cooperation.cooperationId, cooperation.stage])).toEqual([
+      [RUSSIA_COOPERATION, 'contact'],
+      [TATARSTAN_COOPERATION, 'exploring'],
+    ]);
+    expect(status).toMatchObject({ stage: 'exploring', meetings: { total: 1 }, delegationVisits: { outbound: 1 }, firstContact: { occurredOn: '2017-03' } });
+    expect(status?.fairs).toEqual([{ fairId: 'transrussia', name: 'TransRussia', attendances: 1, editions: ['TransRussia 2010'] }]);
+  });
+
+  it("counts a cooperation for its partner's side only, and knows no region it was not told of", async () => {
+    // The network lies in Leipzig-Halle, but no cooperation has a partner there; the association has no region.
+    expect(await statusOf('leipzig-halle')).toMatchObject({ stage: null, cooperations: [], meetings: { total: 0 }, people: [], organisations: [] });
+    expect(await statusOf('kazan')).toMatchObject({ cooperations: [] });
+    expect(await statusOf('atlantis')).toBeUndefined();
+    expect(await statusOf('atlantis', {})).toBeUndefined();
+  });
+
+  it('gives the status of one cooperation, and nothing for an unknown one', async () => {
+    const status = await readCooperationStatus(db, TATARSTAN_COOPERATION, { dayKey: DAY });
+    expect(status).toMatchObject({ cooperationId: TATARSTAN_COOPERATION, stage: 'exploring', stageSince: '2017-10', meetings: { total: 1 }, firstContact: { entryId: 'first-contact' } });
+    expect(await readCooperationStatus(db, 'no-such-cooperation', { dayKey: DAY })).toBeUndefined();
+    expect(await readCooperationStatus(db, 'no-such-cooperation', { cut: {}, dayKey: DAY })).toBeUndefined();
+  });
+
+  it('answers alike from the precomputed rows and from a replay of the whole history (an empty cut)', async () => {
+    for (const region of ['tatarstan', 'russia', 'germany', 'leipzig-halle']) expect(await statusOf(region, {})).toEqual(await statusOf(region));
+    for (const cooperation of [TATARSTAN_COOPERATION, RUSSIA_COOPERATION, 'logistics-network--german-russian-association']) {
+      expect(await readCooperationStatus(db, cooperation, { cut: {}, dayKey: DAY })).toEqual(await readCooperationStatus(db, cooperation, { dayKey: DAY }));
+    }
+  });
+
+  it('shows Tatarstan as of 30 June 2017: at contact, before the Kazan visit', async () => {
+    const status = await statusOf('tatarstan', { asOf: dateKeyOfText('2017-06-30') });
+    expect(status).toMatchObject({
+      stage: 'contact',
+      stageSince: '2017-03',
+      firstContact: { occurredOn: '2017-03' },
+      lastInteraction: { occurredOn: '2017-03', interactions: 1 },
+      meetings: { total: 0 },
+      delegationVisits: { outbound: 0 },
+      momentum: { interactions: 1, to: '2017-06-30' },
+    });
+    expect(status?.organisations.map((organisation) => organisation.id)).toEqual(['logistics-network']);
+    const russia = await statusOf('russia', { asOf: dateKeyOfText('2009-12-31') });
+    expect(russia).toMatchObject({ stage: null, cooperations: [], fairs: [] });
+  });
+
+  it('follows a correction of the meeting to 12 October 2017, and still shows what we knew before it', async () => {
+    await sleep(5);
+    beforeCorrectionMs = Date.now();
+    await sleep(5);
+    await record(`/cooperations/${TATARSTAN_COOPERATION}/corrections`, { entryId: 'kazan-minister-meeting', corrections: { occurredOn: '2017-10-12' }, reason: 'Minutes give the exact day' });
+    expect(await statusOf('tatarstan')).toMatchObject({ lastInteraction: { occurredOn: '2017-10-12', interactions: 1 }, meetings: { total: 1, byLevel: { minister: 1 } } });
+    expect(await statusOf('russia')).toMatchObject({ lastInteraction: { occurredOn: '2017-10-12', interactions: 1 } });
+    expect(await statusOf('tatarstan', { knownAtMs: beforeCorrectionMs })).toMatchObject({ lastInteraction: { occurredOn: '2017-10', interactions: 2 } });
+    expect(await statusOf('tatarstan', {})).toEqual(await statusOf('tatarstan'));
+  });
+
+  it('takes a retracted meeting out of the counts', async () => {
+    await record(`/cooperations/${TATARSTAN_COOPERATION}/retractions`, { entryId: 'kazan-minister-meeting', reason: 'Recorded under the wrong cooperation' });
+    for (const region of ['tatarstan', 'russia']) {
+      const status = await statusOf(region);
+      expect(status).toMatchObject({ meetings: { total: 0, byLevel: { minister: 0 } }, lastInteraction: { occurredOn: '2017-10', interactions: 1 }, momentum: { interactions: 2 } });
+      expect(status?.organisations.map((organisation) => organisation.id)).not.toContain('tatarstan-transport-ministry');
+      expect(await statusOf(region, {})).toEqual(status);
+    }
+    // As we knew it before the correction: the meeting, in October, uncorrected.
+    expect(await statusOf('tatarstan', { knownAtMs: beforeCorrectionMs })).toMatchObject({ meetings: { total: 1 }, lastInteraction: { occurredOn: '2017-10', interactions: 2 } });
+  });
+
+  it('lists an opportunity as open until its cooperation ends', async () => {
+    await record(`/cooperations/${RUSSIA_COOPERATION}/opportunities`, { entryId: 'moscow-terminal', title: 'Container terminal in Moscow', occurredOn: '2017-11' });
+    await record(`/cooperations/${RUSSIA_COOPERATION}/opportunities`, { entryId: 'rail-link', title: 'Rail link', occurredOn: '2017-11-20' });
+    expect(await statusOf('russia')).toMatchObject({ openOpportunityCount: 2, openOpportunities: [{ entryId: 'rail-link' }, { entryId: 'moscow-terminal' }] });
+    await record(`/cooperations/${RUSSIA_COOPERATION}/retractions`, { entryId: 'rail-link', reason: 'A rumour' });
+    expect(await statusOf('russia')).toMatchObject({ openOpportunityCount: 1, openOpportunities: [{ entryId: 'moscow-terminal', title: 'Container terminal in Moscow', cooperationId: RUSSIA_COOPERATION }] });
+    expect(await statusOf('tatarstan')).toMatchObject({ openOpportunityCount: 0, openOpportunities: [] });
+    await record(`/cooperations/${RUSSIA_COOPERATION}/stage-changes`, { to: 'ended', occurredOn: '2017-12', reason: 'No exhibitions since' });
+    expect(await statusOf('russia')).toMatchObject({ openOpportunityCount: 0, openOpportunities: [], stage: 'exploring' });
+    expect(await readCooperationStatus(db, RUSSIA_COOPERATION, { dayKey: DAY })).toMatchObject({ stage: 'ended', stageSince: '2017-12', openOpportunityCount: 0 });
+    expect(await statusOf('russia', {})).toEqual(await statusOf('russia'));
+    expect(await statusOf('russia', { asOf: dateKeyOfText('2017-11-30') })).toMatchObject({ openOpportunityCount: 1 });
+  });
+
+  it('gives the same status, from the same rows, after a rebuild of the status projection', async () => {
+    const regions = ['russia', 'tatarstan', 'kazan', 'germany'];
+    const before = await Promise.all(regions.map((region) => statusOf(region)));
+    const cooperation = await readCooperationStatus(db, TATARSTAN_COOPERATION, { dayKey: DAY });
+    // Built batch by batch as the story was told; the rebuild reads it all in one batch.
+    const rows = await statusRows();
+    await engine.rebuild('status');
+    expect(await Promise.all(regions.map((region) => statusOf(region)))).toEqual(before);
+    expect(await readCooperationStatus(db, TATARSTAN_COOPERATION, { dayKey: DAY })).toEqual(cooperation);
+    expect(await statusRows()).toEqual(rows);
+  }, 30_000);
+
+  /** Every row of the status projection's tables, JSON parsed, in a stable order. */
+  async function statusRows(): Promise<Record<string, unknown[]>> {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of STATUS_TABLES) {
+      const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+      tables[table] = rows
+        .map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, typeof value === 'string' && /^[[{]/.test(value) ? JSON.parse(value) : String(value)])))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    return tables;
+  }
+});
