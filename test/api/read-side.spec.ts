@@ -69,4 +69,15 @@ describe('status, graph, cooperations at a cut and projections over HTTP', () =>
     const timeline = await api().get('/regions/tatarstan/timeline');
     expect(timeline.body.items).toHaveLength(6);
   });
+
+  it('documents the read side in the OpenAPI document: every query endpoint with its cut and filter parameters', async () => {
+    const document = (await api().get('/docs/openapi.json')).body;
+    for (const path of ['/timeline', '/regions/{id}/timeline', '/organisations/{id}/timeline', '/people/{id}/timeline', '/cooperations/{id}/timeline', '/regions/{id}/status', '/graph', '/projections', '/projections/{name}/rebuild']) {
+      expect(document.paths[path]).toBeDefined();
+    }
+    const parameters = document.paths['/regions/{id}/timeline'].get.parameters.map((parameter: { name: string }) => parameter.name);
+    expect(parameters).toEqual(expect.arrayContaining(['asOf', 'knownAt', 'minPosition', 'types', 'from', 'to', 'region', 'organisation', 'level', 'cursor', 'limit', 'format']));
+    expect(Object.keys(document.paths['/regions/{id}/timeline'].get.responses['200'].content)).toEqual(expect.arrayContaining(['application/json', 'text/csv', 'application/x-ndjson']));
+    expect(document.paths['/cooperations/{id}'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['asOf', 'knownAt']));
+  });
 });

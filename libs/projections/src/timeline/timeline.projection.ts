@@ -45,15 +45,17 @@ export class TimelineProjection implements Projection {
       .addColumn('version', 'integer', (column) => column.notNull())
       .addColumn('type', 'text', (column) => column.notNull())
       .addColumn('levels', 'integer', (column) => column.notNull())
+      .addColumn('known_from', bigint, (column) => column.notNull())
       .execute();
   }
 
   async createQueryIndexes(db: ProjectionDb, indexSuffix: string): Promise<void> {
-    // Covering: a page of a timeline, with its filters on type and level, is read from this index alone.
+    // Covering: a page of a timeline, with its filters on type, level and (for knownAt) when the version became known,
+    // is read from this index alone; only rows that pass them are joined to their entry.
     await db.schema
       .createIndex(`timeline_scopes_by_scope_${indexSuffix}`)
       .on(TIMELINE_SCOPES)
-      .columns(['scope', 'sort_key', 'type', 'levels', 'entry_key', 'version'])
+      .columns(['scope', 'sort_key', 'type', 'levels', 'known_from', 'entry_key', 'version'])
       .execute();
     await db.schema.createIndex(`timeline_entries_by_known_${indexSuffix}`).on(TIMELINE_ENTRIES).columns(['known_to', 'sort_key']).execute();
   }
@@ -87,7 +89,7 @@ export class TimelineProjection implements Projection {
       }
       pending.set(`${entry.key}\u0000${entry.version}`, entryRow(entry));
       for (const scope of entry.scopes) {
-        scopeRows.push({ scope, sort_key: entry.sortKey, entry_key: entry.key, version: entry.version, type: entry.type, levels: entry.levels });
+        scopeRows.push({ scope, sort_key: entry.sortKey, entry_key: entry.key, version: entry.version, type: entry.type, levels: entry.levels, known_from: entry.knownFromMs });
       }
     }
     for (const close of closed) {

@@ -27,4 +27,6 @@ export interface TimelineScopeRow {
   version: number;
   type: string;
   levels: number;
+  /** The version's known_from, repeated here so a knownAt page skips later versions inside the index. */
+  known_from: number;
 }

@@ -25,8 +25,12 @@ export function whereVisible<Q extends { where: (...args: any[]) => Q }>(query: 
   const known =
     knownAt === undefined
       ? query.where('e.known_to', 'is', null)
-      : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's expression builder, typed loosely here
-        query.where('e.known_from', '<=', knownAt).where((eb: any) => eb.or([eb('e.known_to', 'is', null), eb('e.known_to', '>', knownAt)]));
+      : query
+          // `s` is the timeline_scopes alias of every caller: its copy of known_from is checked in the index first.
+          .where('s.known_from', '<=', knownAt)
+          .where('e.known_from', '<=', knownAt)
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's expression builder, typed loosely here
+          .where((eb: any) => eb.or([eb('e.known_to', 'is', null), eb('e.known_to', '>', knownAt)]));
   return cut.asOf === undefined ? known : whereOpenedBy(known, cut.asOf);
 }
 
