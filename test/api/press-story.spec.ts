@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { useTestApi } from '../support/api.harness';
+import { PRESS_STORY_POSTS as POSTS } from '../support/press-story';
 
 // Replays the `post <path> '<json>'` lines of the README's curl walk-through against a fresh API, so the documented
 // story is exactly what the API accepts.
-const STORY = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-const POSTS = [...STORY.matchAll(/^post (\S+) '(.*)'$/gm)].map(([, path, body]) => ({ path, body: JSON.parse(body) as unknown }));
 
 describe('the press story of README.md, through the API', () => {
   const api = useTestApi();

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { kontaktEventSchemas } from '@app/event-store';
 import fc from 'fast-check';
 import {
   graphProjection,
-  ProjectionEngine,
   readGraph,
   timelineProjection,
   type GraphEdge,
@@ -16,11 +12,8 @@ import {
 } from '@app/projections';
 import { openReadModelDatabase, type ReadModelDatabase } from '@app/read-model';
 import { useTestApi } from '../support/api.harness';
+import { useProjectedStory } from '../support/projected-story';
 import { readModelStores, type ScratchStore } from '../support/read-model-stores';
-
-// The press story of README.md, as the API records it.
-const STORY = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-const POSTS = [...STORY.matchAll(/^post (\S+) '(.*)'$/gm)].map(([, path, body]) => ({ path, body: JSON.parse(body) as unknown }));
 
 const NETWORK = 'organisation:logistics-network';
 const TATARSTAN_COOPERATION = '/cooperations/logistics-network--tatarstan';
@@ -29,45 +22,16 @@ function edgeOf(graph: RelationshipGraph | undefined, kind: string, source: stri
   return graph?.edges.find((edge) => edge.kind === kind && edge.source === source && edge.target === target);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(readModelStores())('the relationship graph, on %s', (_name, scratchStore) => {
   const api = useTestApi();
-  let scratch: ScratchStore;
-  let writer: ReadModelDatabase;
-  let reader: ReadModelDatabase;
-  let engine: ProjectionEngine;
+  const story = useProjectedStory(api, scratchStore, [timelineProjection, graphProjection]);
+  const { record } = story;
   let db: ProjectionDb;
 
-  /** Posts through the API and waits until both projections have applied what it appended. */
-  async function record(path: string, body: unknown): Promise<void> {
-    const response = await api().post(path, body);
-    expect({ path, status: response.status }).toEqual({ path, status: 201 });
-    const commit = BigInt(response.body.position.commit);
-    for (let waited = 0; (engine.appliedPosition()?.commit ?? -1n) < commit; waited += 10) {
-      if (waited > 15_000) throw new Error(`projections did not reach ${commit}`);
-      await sleep(10);
-    }
-  }
-
-  beforeAll(async () => {
-    scratch = await scratchStore();
-    writer = await openReadModelDatabase(scratch.target);
-    // A second connection for queries, as the API has: SQLite serialises everything on one.
-    reader = await openReadModelDatabase(scratch.target);
-    db = reader.db as unknown as ProjectionDb;
-    engine = new ProjectionEngine({ client: api().client, store: writer, definitions: [timelineProjection, graphProjection], schemas: kontaktEventSchemas(), flushDelayMs: 1 });
-    await engine.start();
-    for (const { path, body } of POSTS) await record(path, body);
-  }, 60_000);
-
-  afterAll(async () => {
-    await engine?.stop();
-    await reader?.close();
-    await writer?.close();
-    await scratch?.cleanUp();
+  beforeAll(() => {
+    db = story.db();
   });
 
   it('joins the network to Tatarstan by the five entries of their cooperation, March to October 2017', async () => {
@@ -177,7 +141,7 @@ describe.each(readModelStores())('the relationship graph, on %s', (_name, scratc
     ];
     const [graphBefore, rowsBefore] = [await readGraph(db), await rows()];
     expect(rowsBefore.every((table) => table.length > 0)).toBe(true);
-    await engine.rebuild('graph');
+    await story.engine().rebuild('graph');
     expect(await rows()).toEqual(rowsBefore);
     expect(await readGraph(db)).toEqual(graphBefore);
   });

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { kontaktEventSchemas } from '@app/event-store';
 import {
   dateKeyOfText,
-  ProjectionEngine,
   readCooperationStatus,
   readRegionStatus,
   STATUS_TABLES,
@@ -12,62 +8,28 @@ import {
   type HistoryCut,
   type ProjectionDb,
 } from '@app/projections';
-import { openReadModelDatabase, type ReadModelDatabase } from '@app/read-model';
 import { useTestApi } from '../support/api.harness';
-import { readModelStores, type ScratchStore } from '../support/read-model-stores';
-
-// The press story of README.md, as the API records it.
-const STORY = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-const POSTS = [...STORY.matchAll(/^post (\S+) '(.*)'$/gm)].map(([, path, body]) => ({ path, body: JSON.parse(body) as unknown }));
+import { useProjectedStory } from '../support/projected-story';
+import { readModelStores } from '../support/read-model-stores';
 
 const TATARSTAN_COOPERATION = 'logistics-network--tatarstan';
 const RUSSIA_COOPERATION = 'logistics-network--russia';
 /** The reference day of every query here: momentum counts the twelve months to December 2017. */
 const DAY = dateKeyOfText('2017-12-31');
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(readModelStores())('cooperation status per region, on %s', (_name, scratchStore) => {
   const api = useTestApi();
-  let scratch: ScratchStore;
-  let writer: ReadModelDatabase;
-  let reader: ReadModelDatabase;
-  let engine: ProjectionEngine;
+  const story = useProjectedStory(api, scratchStore, [timelineProjection, statusProjection]);
+  const { record } = story;
   let db: ProjectionDb;
   /** A moment after the story was recorded and before the correction. */
   let beforeCorrectionMs: number;
-
-  /** Posts through the API and waits until both projections have applied what it appended. */
-  async function record(path: string, body: unknown): Promise<void> {
-    const response = await api().post(path, body);
-    expect({ path, status: response.status }).toEqual({ path, status: 201 });
-    const commit = BigInt(response.body.position.commit);
-    for (let waited = 0; (engine.appliedPosition()?.commit ?? -1n) < commit; waited += 10) {
-      if (waited > 15_000) throw new Error(`projections did not reach ${commit}`);
-      await sleep(10);
-    }
-  }
-
   const statusOf = (regionId: string, cut?: HistoryCut) => readRegionStatus(db, regionId, { ...(cut ? { cut } : {}), dayKey: DAY });
 
-  beforeAll(async () => {
-    scratch = await scratchStore();
-    writer = await openReadModelDatabase(scratch.target);
-    // A second connection for queries, as the API has: SQLite serialises everything on one.
-    reader = await openReadModelDatabase(scratch.target);
-    db = reader.db as unknown as ProjectionDb;
-    engine = new ProjectionEngine({ client: api().client, store: writer, definitions: [timelineProjection, statusProjection], schemas: kontaktEventSchemas(), flushDelayMs: 1 });
-    await engine.start();
-    for (const { path, body } of POSTS) await record(path, body);
-  }, 60_000);
-
-  afterAll(async () => {
-    await engine?.stop();
-    await reader?.close();
-    await writer?.close();
-    await scratch?.cleanUp();
+  beforeAll(() => {
+    db = story.db();
   });
 
   it('shows Tatarstan exploring since October 2017, first met at the Intec and Z fairs in March 2017', async () => {
@@ -184,7 +146,7 @@ describe.each(readModelStores())('cooperation status per region, on %s', (_name,
     const cooperation = await readCooperationStatus(db, TATARSTAN_COOPERATION, { dayKey: DAY });
     // Built batch by batch as the story was told; the rebuild reads it all in one batch.
     const rows = await statusRows();
-    await engine.rebuild('status');
+    await story.engine().rebuild('status');
     expect(await Promise.all(regions.map((region) => statusOf(region)))).toEqual(before);
     expect(await readCooperationStatus(db, TATARSTAN_COOPERATION, { dayKey: DAY })).toEqual(cooperation);
     expect(await statusRows()).toEqual(rows);
