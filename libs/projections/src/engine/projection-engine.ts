@@ -193,9 +193,15 @@ export class ProjectionEngine {
 
   async status(now = Date.now()): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
+    // Projections that follow one subscription mostly share a checkpoint: read $all once per distinct position.
+    const lags = new Map<string, Promise<{ events: number; capped: boolean; seconds: number }>>();
     for (const running of this.running.values()) {
       const checkpoint = await readCheckpoint(this.db, running.definition.name);
-      const lag = await lagBehind(this.options.client, this.options.schemas, checkpoint?.position, LAG_CAP, now).catch(() => ({ events: 0, capped: false, seconds: 0 }));
+      const key = checkpoint ? `${checkpoint.position.commit}/${checkpoint.position.prepare}` : 'none';
+      if (!lags.has(key)) {
+        lags.set(key, lagBehind(this.options.client, this.options.schemas, checkpoint?.position, LAG_CAP, now).catch(() => ({ events: 0, capped: false, seconds: 0 })));
+      }
+      const lag = await lags.get(key)!;
       statuses.push({
         name: running.definition.name,
         schemaVersion: running.definition.schemaVersion,

@@ -187,7 +187,13 @@ export async function namesFor(db: ProjectionDb, items: readonly TimelineItem[])
   for (const item of items) visit(item.data);
   const names: ReferenceNames = { region: {}, organisation: {}, person: {}, fair: {} };
   if (ids.size === 0) return names;
-  const rows = (await db.selectFrom(TIMELINE_REFS).select(['kind', 'id', 'data']).where('id', 'in', [...ids]).execute()) as { kind: string; id: string; data: string }[];
+  // Naming the kinds lets the (kind, id) primary key serve the lookup; by id alone it scans every reference.
+  const rows = (await db
+    .selectFrom(TIMELINE_REFS)
+    .select(['kind', 'id', 'data'])
+    .where('kind', 'in', Object.keys(names))
+    .where('id', 'in', [...ids])
+    .execute()) as { kind: string; id: string; data: string }[];
   for (const row of rows) {
     if (row.kind in names) names[row.kind as keyof ReferenceNames][row.id] = (JSON.parse(row.data) as { name: string }).name;
   }
