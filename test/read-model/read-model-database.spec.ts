@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateReadModel, openReadModelDatabase, readCheckpoint, readModelTargetFrom, writeCheckpoint, type ReadModelDatabase, type ReadModelTarget } from '@app/read-model';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // SQLite always; PostgreSQL too when READ_MODEL_URL names one (CI starts one from Debian's package).
 const targets: [string, () => Promise<{ target: ReadModelTarget; cleanUp: () => Promise<void> }>][] = [
@@ -68,3 +68,25 @@ describe('readModelTargetFrom', () => {
     expect(() => readModelTargetFrom('mysql://localhost/kontakt', '/x')).toThrow(/READ_MODEL_URL must start with postgres:\/\//);
   });
 });
+
+if (process.env.READ_MODEL_URL) {
+  describe('the read-model store on PostgreSQL, when the server ends an idle connection', () => {
+    it('reports the error, discards the connection and answers the next query on a new one', async () => {
+      const errors: string[] = [];
+      const store = await openReadModelDatabase(readModelTargetFrom(process.env.READ_MODEL_URL, tmpdir()), { onConnectionError: (error) => errors.push(error.message) });
+      const admin = await openReadModelDatabase(readModelTargetFrom(process.env.READ_MODEL_URL, tmpdir()));
+      try {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+        // What a server restart or DROP DATABASE ... WITH (FORCE) does to every idle connection.
+        await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(admin.db);
+        for (let waited = 0; errors.length === 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(errors).toEqual([expect.stringContaining('terminating connection')]);
+        const again = await sql<{ answer: number }>`select 42 as answer`.execute(store.db);
+        expect(again.rows).toEqual([{ answer: 42 }]);
+      } finally {
+        await store.close();
+        await admin.close();
+      }
+    });
+  });
+}

@@ -22,7 +22,9 @@ export async function openConnections(config: ProjectorConfig, logger: Projector
   const { client, embedded } = await connectEventStore(config, logger);
   let store: ReadModelDatabase;
   try {
-    store = await openReadModelDatabase(config.readModel);
+    store = await openReadModelDatabase(config.readModel, {
+      onConnectionError: (error) => logger.warn('read-model store: an idle connection failed and was discarded', { error: error.message }),
+    });
   } catch (error) {
     await client.dispose();
     await embedded?.stop();

@@ -1,6 +1,6 @@
 // The only public face of @app/read-model.
 export { openReadModelDatabase } from './read-model-database';
-export type { ReadModelDatabase } from './read-model-database';
+export type { OpenReadModelOptions, ReadModelDatabase } from './read-model-database';
 export { migrateReadModel } from './read-model-migrations';
 export type { ReadModelSchema, ProjectionCheckpointTable } from './read-model-schema';
 export { readModelTargetFrom, SQLITE_FILE_NAME } from './read-model-target';

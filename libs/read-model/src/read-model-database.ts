@@ -14,8 +14,18 @@ export interface ReadModelDatabase {
   close(): Promise<void>;
 }
 
-export async function openReadModelDatabase(target: ReadModelTarget): Promise<ReadModelDatabase> {
-  const db = new Kysely<ReadModelSchema>({ dialect: target.kind === 'sqlite' ? sqliteDialect(target.file) : postgresDialect(target.url) });
+export interface OpenReadModelOptions {
+  /**
+   * Told about an error on an idle PostgreSQL connection (the server restarted, the network dropped, an administrator
+   * ended the session). The pool discards that connection and opens another when next needed; the default handler
+   * writes a warning to stderr. Without a handler, pg would throw the error and end the process.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+export async function openReadModelDatabase(target: ReadModelTarget, options: OpenReadModelOptions = {}): Promise<ReadModelDatabase> {
+  const onConnectionError = options.onConnectionError ?? warnOnStderr;
+  const db = new Kysely<ReadModelSchema>({ dialect: target.kind === 'sqlite' ? sqliteDialect(target.file) : postgresDialect(target.url, onConnectionError) });
   try {
     await migrateReadModel(db as Kysely<unknown>);
   } catch (error) {
@@ -40,6 +50,12 @@ function sqliteDialect(file: string): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-function postgresDialect(url: string): PostgresDialect {
-  return new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) });
+function postgresDialect(url: string, onConnectionError: (error: Error) => void): PostgresDialect {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on('error', onConnectionError);
+  return new PostgresDialect({ pool });
+}
+
+function warnOnStderr(error: Error): void {
+  process.emitWarning(`read-model store: an idle PostgreSQL connection failed and was discarded: ${error.message}`);
 }

@@ -23,8 +23,9 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
   static async open(config: AppConfig, client: EventStoreDBClient): Promise<ProjectionsRuntime> {
     const target = readModelTargetFrom(config.readModel.url, config.dataDir);
     // The writer migrates first, so the reader opens a store that is already up to date.
-    const writer = config.projections.run ? await openReadModelDatabase(target) : undefined;
-    const reader = await openReadModelDatabase(target);
+    const options = { onConnectionError: (error: Error) => this.logger.warn(`read-model store: an idle connection failed and was discarded: ${error.message}`) };
+    const writer = config.projections.run ? await openReadModelDatabase(target, options) : undefined;
+    const reader = await openReadModelDatabase(target, options);
     const engine = writer
       ? new ProjectionEngine({ client, store: writer, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), logger: engineLogger(this.logger) })
       : undefined;
