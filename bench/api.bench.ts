@@ -5,12 +5,13 @@ import { ApiProcess } from './support/api-process';
 import { COMMAND_MIX, mixedRequests, setupRequests, type WorkloadWorld } from './support/api-workload';
 import { makeScratchFolder, removeScratchFolders } from './support/scratch-folders';
 
-const USAGE = `Usage: npm run bench:api -- [--duration <seconds>] [--connections <n>] [--cooperations <n>] [--log-level <level>] [--url <api>] [--json] [--quick]
+const USAGE = `Usage: npm run bench:api -- [--duration <seconds>] [--connections <n>] [--cooperations <n>] [--log-level <level>] [--url <api> --token <token>] [--json] [--quick]
   --duration      measured seconds (default 20; --quick: 5), after a 3 s warm-up
   --connections   concurrent HTTP connections (default 64)
   --cooperations  cooperations the commands spread over (default 256); fewer means more concurrent conflicts
   --log-level     the API's LOG_LEVEL (default info: one JSON line per request, as in production)
   --url           measure an API that is already running (e.g. with a real EventStoreDB) instead of starting one
+  --token         with --url: an editor's or admin's bearer token for it (a started API's first admin token is used otherwise)
   --json          print the figures as JSON too`;
 
 const TARGET_COMMANDS_PER_SECOND = 2_000;
@@ -22,6 +23,7 @@ interface Options {
   cooperations: number;
   logLevel: string;
   url?: string;
+  token?: string;
   json: boolean;
 }
 
@@ -44,6 +46,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--cooperations') options.cooperations = positive();
     else if (flag === '--log-level') options.logLevel = value();
     else if (flag === '--url') options.url = value();
+    else if (flag === '--token') options.token = value();
     else if (flag === '--json') options.json = true;
     else if (flag === '--quick') options.duration = 5;
     else if (flag === '--help' || flag === '-h') {
@@ -51,11 +54,12 @@ function parseOptions(argv: string[]): Options {
       process.exit(0);
     } else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
+  if (options.url !== undefined && options.token === undefined) throw new Error(`--url needs --token: the API refuses commands without a bearer token\n${USAGE}`);
   return options;
 }
 
-async function post(url: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, token: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   if (response.status !== 201) throw new Error(`setup ${path} answered ${response.status}: ${await response.text()}`);
 }
 
@@ -67,7 +71,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const api = options.url === undefined ? await startApi(options.logLevel) : { url: options.url, stop: async () => undefined, refusedRequests: () => [] };
+  const api = options.url === undefined ? await startApi(options.logLevel) : { url: options.url, token: options.token!, stop: async () => undefined, refusedRequests: () => [] };
   const runId = Date.now().toString(36);
   try {
     const world: WorkloadWorld = {
@@ -81,9 +85,9 @@ async function main(): Promise<void> {
       ourOrganisationId: `bench-${runId}-network`,
     };
     progress(`recording ${options.cooperations} cooperations and what they refer to`);
-    for (const { path, body } of setupRequests(world)) await post(api.url, path, body);
+    for (const { path, body } of setupRequests(world)) await post(api.url, api.token, path, body);
 
-    const common = { url: api.url, connections: options.connections, requests: mixedRequests(world) };
+    const common = { url: api.url, connections: options.connections, requests: mixedRequests(world, api.token) };
     progress('warming up for 3 s');
     await run({ ...common, duration: 3 });
     progress(`measuring for ${options.duration} s at ${options.connections} connections`);

@@ -12,6 +12,8 @@ export class ApiProcess {
     private readonly child: ChildProcess,
     readonly url: string,
     private readonly logFile: string,
+    /** The first admin token the API wrote to its fresh data folder. */
+    readonly token: string,
   ) {}
 
   static async start(options: { dataDir: string; logLevel: string }): Promise<ApiProcess> {
@@ -19,7 +21,8 @@ export class ApiProcess {
     const logFile = path.join(options.dataDir, 'api.log');
     const child = spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/api/src/main.ts'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel },
+      // No rate limit: the benchmark is one token sending as fast as it can, on purpose.
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel, RATE_LIMIT_PER_MINUTE: 'off' },
       // The JSON log goes to a file (a pipe nobody drains would stall the API); refused requests are read back from it.
       stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
     });
@@ -29,7 +32,7 @@ export class ApiProcess {
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before answering`);
-      if (await answers(`${url}/health`)) return new ApiProcess(child, url, logFile);
+      if (await answers(`${url}/health`)) return new ApiProcess(child, url, logFile, readFileSync(path.join(options.dataDir, 'admin-token'), 'utf8').trim());
       if (Date.now() > deadline) throw new Error(`the API did not answer /health within ${START_TIMEOUT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -127,7 +127,7 @@ export const COMMAND_MIX: readonly CommandKind[] = [
 ];
 
 /** The mix as autocannon requests: one slot per percent, each making a fresh command when it is sent. */
-export function mixedRequests(world: WorkloadWorld): Request[] {
+export function mixedRequests(world: WorkloadWorld, token: string): Request[] {
   const slots: Request[] = [];
   for (const kind of COMMAND_MIX) {
     for (let share = 0; share < kind.share; share++) {
@@ -135,7 +135,7 @@ export function mixedRequests(world: WorkloadWorld): Request[] {
         method: 'POST',
         setupRequest: (request) => {
           const { path, body } = kind.make(world);
-          return { ...request, method: 'POST', path, headers: { 'content-type': 'application/json', 'x-actor': 'bench' }, body: JSON.stringify(body) };
+          return { ...request, method: 'POST', path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) };
         },
       });
     }

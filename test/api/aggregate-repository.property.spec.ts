@@ -4,6 +4,7 @@ import { cooperationDecider, foldEvents, type CooperationCommand, type Cooperati
 import { AggregateEventStore } from '@app/event-store';
 import type { CommandContext } from '../../apps/api/src/commands/command-context';
 import { CooperationRepository } from '../../apps/api/src/cooperations/cooperation.repository';
+import { PersonalDataVault } from '../../apps/api/src/personal-data/personal-data-vault';
 import { uniqueId, useTestApi } from '../support/api.harness';
 
 const context = (command: CooperationCommand, idempotencyKey?: string): CommandContext => ({
@@ -54,9 +55,10 @@ describe('AggregateRepository under concurrent replicas (property)', () => {
   it('keeps every replica\'s state equal to a replay of the stream', async () => {
     const store = api().app.get(AggregateEventStore);
     const eventBus = api().app.get(EventBus);
+    const vault = api().app.get(PersonalDataVault);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(step, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (rounds) => {
-        const replicas = [new CooperationRepository(store, eventBus), new CooperationRepository(store, eventBus)];
+        const replicas = [new CooperationRepository(store, eventBus, vault), new CooperationRepository(store, eventBus, vault)];
         const cooperationId = uniqueId('property');
         const open: CooperationCommand = {
           type: 'OpenCooperation',

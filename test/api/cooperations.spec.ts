@@ -335,7 +335,7 @@ describe('Cooperations API', () => {
   describe('metadata', () => {
     it('copies the source a fact cites into the metadata beside it, for auditors', async () => {
       const id = await openCooperation();
-      await api().post(`/cooperations/${id}/meetings`, { ...VALID.meetings, reason: 'From the minutes' }, { 'X-Actor': 'anna' });
+      await api().as('editor', 'anna').post(`/cooperations/${id}/meetings`, { ...VALID.meetings, reason: 'From the minutes' });
       const event = (await api().allEvents()).filter((resolved) => resolved.event?.streamId === `cooperation-${id}`).at(-1)!.event!;
       expect(event.metadata).toMatchObject({ actor: { id: 'anna', role: 'editor' }, source: SOURCE, reason: 'From the minutes' });
       expect(event.data).not.toHaveProperty('reason');

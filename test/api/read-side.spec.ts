@@ -39,7 +39,7 @@ describe('status, graph, cooperations at a cut and projections over HTTP', () =>
     const json = await api().get(`/graph?minPosition=${last}`);
     expect(json.status).toBe(200);
     expect(json.body.edges).toContainEqual(expect.objectContaining({ kind: 'membership', firstDate: '2016' }));
-    const graphMl = await fetch(`${api().url}/graph?format=graphml`);
+    const graphMl = await fetch(`${api().url}/graph?format=graphml`, { headers: { authorization: `Bearer ${api().adminToken}` } });
     expect(graphMl.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
     expect(await graphMl.text()).toMatch(/<graphml[\s\S]*<node [\s\S]*<edge /);
   });
@@ -54,11 +54,12 @@ describe('status, graph, cooperations at a cut and projections over HTTP', () =>
 
   it('reports every projection, and rebuilds one for an admin only', async () => {
     const list = await api().get('/projections');
-    expect(list.body.projections.map((projection: { name: string }) => projection.name)).toEqual(['timeline', 'status', 'graph']);
+    expect(list.body.projections.map((projection: { name: string }) => projection.name)).toEqual(['timeline', 'status', 'graph', 'audit']);
     expect(list.body.projections[0]).toMatchObject({ checkpoint: { commit: expect.any(String) }, lag: { events: expect.any(Number) }, lastError: null });
-    expectProblem(await api().post('/projections/timeline/rebuild'), 403, 'FORBIDDEN');
-    expect((await api().post('/projections/nothing/rebuild', undefined, { 'X-Actor-Role': 'admin' })).status).toBe(404);
-    const started = await api().post('/projections/timeline/rebuild', undefined, { 'X-Actor-Role': 'admin' });
+    expectProblem(await api().as('editor').post('/projections/timeline/rebuild'), 403, 'FORBIDDEN');
+    expectProblem(await api().as('auditor').post('/projections/timeline/rebuild'), 403, 'FORBIDDEN');
+    expect((await api().as('admin').post('/projections/nothing/rebuild')).status).toBe(404);
+    const started = await api().as('admin').post('/projections/timeline/rebuild');
     expect(started.status).toBe(202);
     for (let attempt = 0; attempt < 100; attempt++) {
       const status = (await api().get('/projections/timeline')).body;

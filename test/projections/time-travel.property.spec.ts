@@ -172,7 +172,7 @@ describe.each(readModelStores())('time travel on %s', (_name, scratchStore) => {
           const events = await recorded(history);
           for (const cut of cuts) {
             const knownAtMs = recordingTimeOf(events, cut);
-            await projectFresh(fresh, recordedBy(events, knownAtMs), batchSize);
+            await projectFresh(fresh, withErasures(recordedBy(events, knownAtMs), events), batchSize);
             for (const scope of scopesOf(history)) {
               const atCut = ownEntries(history, await visibleEntries(full.db as ProjectionDb, scope, { knownAtMs }));
               const now = await visibleEntries(fresh.db as ProjectionDb, scope);
@@ -198,7 +198,7 @@ describe.each(readModelStores())('time travel on %s', (_name, scratchStore) => {
             const asOf = dayOf(events, cut);
             const knownAtMs = cut.alsoKnownAt ? recordingTimeOf(events, cut) : undefined;
             const inCut: HistoryCut = { asOf, ...(knownAtMs === undefined ? {} : { knownAtMs }) };
-            await projectFresh(fresh, happenedBy(knownAtMs === undefined ? events : recordedBy(events, knownAtMs), asOf), batchSize);
+            await projectFresh(fresh, happenedBy(knownAtMs === undefined ? events : withErasures(recordedBy(events, knownAtMs), events), asOf), batchSize);
             for (const scope of scopesOf(history)) {
               const atCut = ownEntries(history, await visibleEntries(full.db as ProjectionDb, scope, inCut));
               const now = await visibleEntries(fresh.db as ProjectionDb, scope);
@@ -242,10 +242,20 @@ function recordedBy(events: readonly ProjectedEvent[], knownAtMs: number): Proje
 }
 
 /**
+ * `prefix` and every erasure recorded after it. An erasure counts at every cut, as names are today's at every cut: a
+ * person erased now shows as erased in the past too (no cut brings a name back), so the reference is a projection of
+ * the events inside the cut with the later erasures applied after them.
+ */
+function withErasures(prefix: readonly ProjectedEvent[], events: readonly ProjectedEvent[]): ProjectedEvent[] {
+  return [...prefix, ...events.slice(prefix.length).filter((event) => event.type === 'PersonErased')];
+}
+
+/**
  * The events that had happened by the end of day `asOf` (yyyymmdd), a date counting from its first possible day
  * ("2017" from 2017-01-01, "2017-03" from 2017-03-01). Why this is the reference for an `asOf` answer:
  * - Registrations of regions, organisations, people and fairs are kept: they are not dated facts on any timeline, only
- *   what places facts on them (a region's parent, an organisation's region), and no timeline shows them.
+ *   what places facts on them (a region's parent, an organisation's region), and no timeline shows them. So are
+ *   erasures, which count at every cut (see withErasures).
  * - A cooperation opened after the day is left out with every event of its stream: nothing can have happened in it
  *   yet. The domain refuses facts and stage changes dated before the opening; one whose date overlaps it at a coarser
  *   precision ("2017" in a cooperation opened on 2017-03-14) can only lie on or after the opening day.
@@ -278,6 +288,7 @@ function happenedBy(events: readonly ProjectedEvent[], asOf: number): ProjectedE
       case 'OrganisationRegistered':
       case 'OrganisationRenamed':
       case 'PersonRegistered':
+      case 'PersonErased':
       case 'FairRegistered':
         return true;
       case 'RoleAssumed':

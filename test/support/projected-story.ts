@@ -1,4 +1,5 @@
 import { kontaktEventSchemas } from '@app/event-store';
+import { PersonalDataKeyStore, PersonalDataRevealer } from '@app/personal-data';
 import { ProjectionEngine, type ProjectionDb, type ProjectionDefinition } from '@app/projections';
 import { openReadModelDatabase, type ReadModelDatabase } from '@app/read-model';
 import type { TestApi } from './api.harness';
@@ -15,8 +16,8 @@ export interface ProjectedStory {
 
 /**
  * For one test file: a fresh store, a ProjectionEngine with `definitions` following the test API's event store (a
- * writer connection for it, a second one for queries, as the API has: SQLite serialises everything on one), and the
- * README's press story recorded through the API before the first test.
+ * writer connection for it, a second one for queries, as the API has: SQLite serialises everything on one), personal
+ * fields revealed with the API's keys, and the README's press story recorded through the API before the first test.
  */
 export function useProjectedStory(api: () => TestApi, scratchStore: () => Promise<ScratchStore>, definitions: readonly ProjectionDefinition[]): ProjectedStory {
   let scratch: ScratchStore | undefined;
@@ -43,7 +44,9 @@ export function useProjectedStory(api: () => TestApi, scratchStore: () => Promis
     scratch = await scratchStore();
     writer = await openReadModelDatabase(scratch.target);
     reader = await openReadModelDatabase(scratch.target);
-    engine = new ProjectionEngine({ client: api().client, store: writer, definitions, schemas: kontaktEventSchemas(), flushDelayMs: 1 });
+    // The API seals personal fields with keys in its own read-model database: reveal them from there.
+    const revealer = new PersonalDataRevealer(api().app.get(PersonalDataKeyStore));
+    engine = new ProjectionEngine({ client: api().client, store: writer, definitions, schemas: kontaktEventSchemas(), revealer, flushDelayMs: 1 });
     await engine.start();
     for (const { path, body } of PRESS_STORY_POSTS) await record(path, body);
   }, 60_000);

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
@@ -13,6 +15,6 @@ import { RegionsModule } from './regions/regions.module';
 export class AppModule {
   /** The configuration is loaded by the caller (main.ts, or a test) so that nothing inside the app reads process.env. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), HealthModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule, ReadModelsModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), AuthModule, HealthModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule, ReadModelsModule, AuditModule] };
   }
 }

@@ -25,7 +25,7 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
     logger: new NestJsonLogger(logger),
   });
-  configureApp(app);
+  await configureApp(app);
   // SIGINT/SIGTERM close the app, which stops the embedded event store after flushing its pending appends.
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);

@@ -42,7 +42,8 @@ export async function openConnections(config: ProjectorConfig, logger: Projector
   };
 }
 
-async function connectEventStore(config: ProjectorConfig, logger: ProjectorLogger): Promise<{ client: EventStoreDBClient; embedded?: EmbeddedEventStore }> {
+/** The event store alone, by connection string or by starting the embedded node on its data folder (the audit CLI uses it too). */
+export async function connectEventStore(config: Pick<ProjectorConfig, 'eventStore'>, logger: ProjectorLogger): Promise<{ client: EventStoreDBClient; embedded?: EmbeddedEventStore }> {
   const { connectionString, embeddedDataDir } = config.eventStore;
   if (connectionString !== undefined) return { client: EventStoreDBClient.connectionString(connectionString) };
   let embedded: EmbeddedEventStore;

@@ -23,6 +23,8 @@ export * from './person/role-ended.event';
 export * from './person/register-person.command';
 export * from './person/assume-role.command';
 export * from './person/end-role.command';
+export * from './person/person-erased.event';
+export * from './person/erase-person.command';
 export * from './person/person.aggregate';
 
 export * from './fair/fair-registered.event';
@@ -58,6 +60,13 @@ export * from './cooperation/commands/identify-opportunity.command';
 export * from './cooperation/commands/change-stage.command';
 export * from './cooperation/commands/correct-fact.command';
 export * from './cooperation/commands/retract-entry.command';
+export * from './access/access-role';
+export * from './access/access-granted.event';
+export * from './access/token-revoked.event';
+export * from './access/grant-access.command';
+export * from './access/revoke-token.command';
+export * from './access/access.aggregate';
+
 export { MAX_ID_LENGTH, MAX_PARTICIPANTS, MAX_TOPICS } from './cooperation/recorded-fact.validation';
 export { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './shared/text-field';
 

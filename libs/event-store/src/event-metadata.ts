@@ -1,3 +1,5 @@
+import type { ChainLink } from './chain/event-chain';
+
 /** Where a fact comes from, as auditors need to trace it. */
 export interface SourceReference {
   kind: string;
@@ -20,15 +22,19 @@ export interface EventMetadata {
   requestId: string;
   source?: SourceReference;
   reason?: string;
+  /** The command that decided this event (`RecordMeeting`), so the trail shows what was asked, not only what resulted. */
+  command?: string;
   /** The Idempotency-Key the command came with, and a digest of the request, so a retry can be told from a reuse. */
   idempotencyKey?: string;
   requestFingerprint?: string;
   /** Payload schema version of this event type when it was written; older versions are upcast on read. */
   schemaVersion: number;
+  /** Tamper evidence: the hash chaining this event to its stream's previous event and to the global chain. */
+  chain?: ChainLink;
 }
 
-/** The same metadata for every event of one command, before each event's schema version is known. */
-export type CommandMetadata = Omit<EventMetadata, 'schemaVersion'>;
+/** The same metadata for every event of one command, before each event's schema version and chain link are known. */
+export type CommandMetadata = Omit<EventMetadata, 'schemaVersion' | 'chain'>;
 
 export function isEventMetadata(value: unknown): value is EventMetadata {
   if (!value || typeof value !== 'object') return false;

@@ -8,3 +8,8 @@ export { EventSchemas } from './event-schemas';
 export type { DomainEventShape, Upcaster } from './event-schemas';
 export { streamName } from './stream-name';
 export { kontaktEventSchemas } from './kontakt-event-schemas';
+export { canonicalJson } from './chain/canonical-json';
+export { chainHash, chainLinkOf, CHAIN_VERSION, linkDigestOf, metadataWithoutChain } from './chain/event-chain';
+export type { ChainLink, ChainSubject } from './chain/event-chain';
+export { readGlobalHead } from './chain/global-chain-head';
+export type { GlobalHead } from './chain/global-chain-head';

@@ -1,4 +1,5 @@
 import {
+  ACCESS_GRANTED,
   CONTACT_ESTABLISHED,
   COOPERATION_OPENED,
   COOPERATION_STAGE_CHANGED,
@@ -12,10 +13,12 @@ import {
   OPPORTUNITY_IDENTIFIED,
   ORGANISATION_REGISTERED,
   ORGANISATION_RENAMED,
+  PERSON_ERASED,
   PERSON_REGISTERED,
   REGION_REGISTERED,
   ROLE_ASSUMED,
   ROLE_ENDED,
+  TOKEN_REVOKED,
 } from '@app/domain';
 import { EventSchemas } from './event-schemas';
 
@@ -30,6 +33,7 @@ export function kontaktEventSchemas(): EventSchemas {
     ORGANISATION_REGISTERED,
     ORGANISATION_RENAMED,
     PERSON_REGISTERED,
+    PERSON_ERASED,
     ROLE_ASSUMED,
     ROLE_ENDED,
     FAIR_REGISTERED,
@@ -43,6 +47,8 @@ export function kontaktEventSchemas(): EventSchemas {
     COOPERATION_STAGE_CHANGED,
     FACT_CORRECTED,
     ENTRY_RETRACTED,
+    ACCESS_GRANTED,
+    TOKEN_REVOKED,
   ]) {
     schemas.register(type, 1);
   }

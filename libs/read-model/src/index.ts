@@ -2,7 +2,7 @@
 export { openReadModelDatabase } from './read-model-database';
 export type { OpenReadModelOptions, ReadModelDatabase } from './read-model-database';
 export { migrateReadModel } from './read-model-migrations';
-export type { ReadModelSchema, ProjectionCheckpointTable } from './read-model-schema';
+export type { ReadModelSchema, PersonalDataKeyTable, ProjectionCheckpointTable } from './read-model-schema';
 export { readModelTargetFrom, SQLITE_FILE_NAME } from './read-model-target';
 export type { ReadModelTarget } from './read-model-target';
 export { deleteCheckpoint, readCheckpoint, recordProjectionError, writeCheckpoint } from './projection-checkpoints';

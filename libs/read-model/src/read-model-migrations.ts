@@ -27,6 +27,20 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('projection_checkpoints').addColumn('last_error_at', 'text').execute();
     },
   },
+  '0003-personal-data-keys': {
+    // Each person's data key (base64), which seals their personal fields in the events (@app/personal-data). Kept
+    // here, outside the event store, so that destroying it (key NULL, erased_at set: a tombstone) erases the person
+    // without touching the log. No projection owns it: rebuilds never drop it.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('personal_data_keys')
+        .addColumn('person_id', 'text', (column) => column.primaryKey())
+        .addColumn('key', 'text')
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('erased_at', 'text')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
  */
 export interface ReadModelSchema {
   projection_checkpoints: ProjectionCheckpointTable;
+  personal_data_keys: PersonalDataKeyTable;
 }
 
 export interface ProjectionCheckpointTable {
@@ -21,4 +22,13 @@ export interface ProjectionCheckpointTable {
   generation: Generated<number>;
   last_error: string | null;
   last_error_at: string | null;
+}
+
+/** One person's data key (see @app/personal-data); `key` is NULL once destroyed, when the person was erased. */
+export interface PersonalDataKeyTable {
+  person_id: string;
+  /** 32 bytes, base64. */
+  key: string | null;
+  created_at: string;
+  erased_at: string | null;
 }

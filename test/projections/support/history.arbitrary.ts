@@ -63,6 +63,7 @@ export type HistoryStep =
   | { kind: 'region'; parent: number | null }
   | { kind: 'organisation'; region: number | null }
   | { kind: 'person' }
+  | { kind: 'erase'; person: number }
   | { kind: 'fair'; region: number }
   | { kind: 'rename'; organisation: number }
   /** Assumes a role, or with `end` ends one the person holds. */
@@ -159,6 +160,7 @@ const activityStep: fc.Arbitrary<HistoryStep> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('retract' as const), cooperation: pick, entry: pick }) },
   { weight: 1, arbitrary: openStep() },
   { weight: 1, arbitrary: fc.constant<HistoryStep>({ kind: 'person' }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), person: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('organisation' as const), region: optionalPick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), organisation: pick }) },
   {
@@ -264,6 +266,12 @@ class HistoryWriter {
         const personId = `${this.namespace}-person-${this.people.length}`;
         this.person(personId, { type: 'RegisterPerson', data: { personId, name: `Person ${n}` } });
         if (this.personStates.has(personId)) this.people.push(personId);
+        return;
+      }
+      case 'erase': {
+        // The API would have destroyed the key too; these events are plaintext, so projections must erase on their own.
+        const personId = this.choose(this.people, step.person);
+        if (personId !== undefined) this.person(personId, { type: 'ErasePerson', data: { personId, reason: `Erasure request ${n}` } });
         return;
       }
       case 'fair': {
@@ -389,11 +397,13 @@ class HistoryWriter {
     const variant = draw.variant;
     const optional = (when: boolean, fields: Record<string, unknown>) => (when || complete ? fields : {});
     const place = () => ({ name: `Place ${variant}`, ...(draw.place === null ? {} : { regionId: this.choose(this.regions, draw.place) }) });
+    // The API refuses participants linked to an erased person (ERASED_REFERENCE).
+    const linkable = this.people.filter((personId) => this.personStates.get(personId)?.status === 'registered');
     const participants = draw.participants.map(
       (participant, index): Participant => ({
         name: `Participant ${index}-${variant}`,
         level: participant.level,
-        ...(participant.person === null || this.people.length === 0 ? {} : { personId: this.choose(this.people, participant.person) }),
+        ...(participant.person === null || linkable.length === 0 ? {} : { personId: this.choose(linkable, participant.person) }),
         ...(participant.organisation === null ? {} : { organisationId: this.choose(this.organisations, participant.organisation) }),
         ...(participant.withRole ? { role: 'Delegate' } : {}),
       }),

@@ -7,6 +7,7 @@ import {
   type AggregateEventStore,
   type DomainEventShape,
   type EventMetadata,
+  type LoadedStream,
   type RecordedEvent,
 } from '@app/event-store';
 import { Problem } from '../problems/problem';
@@ -21,6 +22,23 @@ export interface AggregateType<C, E extends DomainEventShape, S> {
   /** What to call it in messages: 'cooperation', 'person'. */
   readonly noun: string;
   readonly decider: Decider<C, E, S>;
+}
+
+/**
+ * How personal fields are kept in the stored events (see PersonalDataVault): sealed just before an append, revealed
+ * just after a load, so that deciders and cached states only ever hold plaintext. `onErasure` tells the repository
+ * that something it revealed may now be erased: it forgets its cached states.
+ */
+export interface PersonalDataCodec {
+  seal<E extends DomainEventShape>(events: E[]): Promise<E[]>;
+  reveal<E extends DomainEventShape>(events: E[]): Promise<E[]>;
+  onErasure(listener: () => void): void;
+}
+
+export interface AggregateRepositoryOptions {
+  /** For aggregates whose events carry people's records (a person, a cooperation's participants). */
+  personalData?: PersonalDataCodec;
+  cacheSize?: number;
 }
 
 /** An entity as rebuilt from its stream. Version 0: the stream does not exist. */
@@ -53,14 +71,20 @@ const DEFAULT_CACHE_SIZE = 10_000;
 export class AggregateRepository<C, E extends DomainEventShape, S> {
   private readonly logger: Logger;
   private readonly cache = new Map<string, LoadedAggregate<E, S>>();
+  private readonly cacheSize: number;
+  private readonly personalData?: PersonalDataCodec;
 
   constructor(
     private readonly store: AggregateEventStore,
     private readonly eventBus: EventBus,
     private readonly type: AggregateType<C, E, S>,
-    private readonly cacheSize = DEFAULT_CACHE_SIZE,
+    options: AggregateRepositoryOptions = {},
   ) {
     this.logger = new Logger(`${type.noun}Repository`);
+    this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    this.personalData = options.personalData;
+    // A cached state may hold the revealed name of someone just erased (a meeting's participant): start afresh.
+    this.personalData?.onErasure(() => this.cache.clear());
   }
 
   streamOf(id: string): string {
@@ -71,7 +95,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
   async load(id: string): Promise<LoadedAggregate<E, S>> {
     const stream = this.streamOf(id);
     const cached = this.cache.get(stream);
-    const loaded = await this.store.load<E>(stream, BigInt(cached?.version ?? 0));
+    const loaded = await this.revealed(await this.store.load<E>(stream, BigInt(cached?.version ?? 0)));
     let current = cached ?? { state: this.type.decider.initialState(), version: 0, answered: new Map<string, PriorAnswer<E>>() };
     if (loaded.events.length > 0) current = this.fold(current, loaded.events);
     return this.remember(stream, current);
@@ -128,7 +152,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         continue;
       }
       try {
-        return await this.append(id, current, events, context);
+        return await this.append(id, current, events, context, commandNameOf(command));
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError)) throw error;
         if (context.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) {
@@ -143,12 +167,13 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     }
   }
 
-  private async append(id: string, current: LoadedAggregate<E, S>, events: E[], context: CommandContext): Promise<CommandOutcome<E>> {
+  private async append(id: string, current: LoadedAggregate<E, S>, events: E[], context: CommandContext, command: string | undefined): Promise<CommandOutcome<E>> {
     const stream = this.streamOf(id);
     const appended = await this.store.append({
       streamName: stream,
       expectedRevision: current.version === 0 ? 'no_stream' : BigInt(current.version - 1),
-      events,
+      // Stored sealed; everything after the append (cache, answer, the in-process bus) keeps the plaintext.
+      events: this.personalData ? await this.personalData.seal(events) : events,
       idempotencyKey: context.idempotency?.key,
       metadata: {
         actor: context.actor,
@@ -157,6 +182,7 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
         causationId: context.causationId,
         requestId: context.requestId,
         ...(context.reason === undefined ? {} : { reason: context.reason }),
+        ...(command === undefined ? {} : { command }),
         ...sourceOf(events),
         ...(context.idempotency === undefined
           ? {}
@@ -219,6 +245,13 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
     return { version: prior.version, eventIds: prior.eventIds, position: prior.position, events: prior.events };
   }
 
+  /** The stream as read, its personal fields revealed. */
+  private async revealed(loaded: LoadedStream<E>): Promise<LoadedStream<E>> {
+    if (!this.personalData || loaded.events.length === 0) return loaded;
+    const events = await this.personalData.reveal(loaded.events.map((recorded) => recorded.event));
+    return { ...loaded, events: loaded.events.map((recorded, index) => ({ ...recorded, event: events[index] })) };
+  }
+
   private fold(from: LoadedAggregate<E, S>, recorded: RecordedEvent<E>[]): LoadedAggregate<E, S> {
     let state = from.state;
     let answered = from.answered as Map<string, PriorAnswer<E>>;
@@ -255,6 +288,12 @@ export class AggregateRepository<C, E extends DomainEventShape, S> {
       events.map((event, index) => new EventAppended(stream, eventIds[index], event.type, event.data, metadata[index], BigInt(first + index))),
     );
   }
+}
+
+/** Domain commands are `{ type, data }`: the type names the command for the audit trail. */
+function commandNameOf(command: unknown): string | undefined {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : undefined;
 }
 
 /** The source a command's facts cite, copied into the metadata so the audit trail shows it beside the actor. */

@@ -3,12 +3,14 @@ import { InvalidConfigurationError, loadAppConfig } from './app-config';
 describe('loadAppConfig', () => {
   it('uses the embedded event store, ./data and 127.0.0.1:3000 when nothing is set', () => {
     expect(loadAppConfig({}, '/srv/kontakt')).toEqual({
-      http: { host: '127.0.0.1', port: 3000, bodyLimitBytes: 65536 },
+      http: { host: '127.0.0.1', port: 3000, bodyLimitBytes: 65536, corsOrigins: [] },
       logLevel: 'info',
       dataDir: '/srv/kontakt/data',
+      audit: {},
       eventStore: {},
       readModel: {},
       projections: { run: true, readYourWritesTimeoutMs: 5000 },
+      access: { bootstrapTokenFile: '/srv/kontakt/data/admin-token', rateLimitPerMinute: 600 },
     });
   });
 
@@ -24,16 +26,34 @@ describe('loadAppConfig', () => {
         READ_MODEL_URL: 'postgres://kontakt@db/kontakt',
         PROJECTIONS: 'off',
         READ_YOUR_WRITES_TIMEOUT_MS: '2500',
+        CORS_ORIGINS: 'https://app.example.org, http://localhost:5173',
+        OIDC_ISSUER: 'https://id.example.org/realms/kontakt',
+        OIDC_AUDIENCE: 'kontakt-api',
+        OIDC_JWKS_URL: 'https://id.example.org/realms/kontakt/certs',
+        OIDC_ROLES_CLAIM: 'realm_access.roles',
+        RATE_LIMIT_PER_MINUTE: '120',
+        AUDIT_HMAC_KEY: 'a-key-of-at-least-thirty-two-characters',
       },
       '/srv/kontakt',
     );
     expect(config).toEqual({
-      http: { host: '0.0.0.0', port: 8080, bodyLimitBytes: 1048576 },
+      http: { host: '0.0.0.0', port: 8080, bodyLimitBytes: 1048576, corsOrigins: ['https://app.example.org', 'http://localhost:5173'] },
       logLevel: 'warn',
       dataDir: '/var/lib/kontakt',
+      audit: { hmacKey: 'a-key-of-at-least-thirty-two-characters' },
       eventStore: { connectionString: 'esdb://localhost:2113?tls=false' },
       readModel: { url: 'postgres://kontakt@db/kontakt' },
       projections: { run: false, readYourWritesTimeoutMs: 2500 },
+      access: {
+        bootstrapTokenFile: '/var/lib/kontakt/admin-token',
+        oidc: {
+          issuer: 'https://id.example.org/realms/kontakt',
+          audience: 'kontakt-api',
+          jwksUrl: 'https://id.example.org/realms/kontakt/certs',
+          rolesClaim: 'realm_access.roles',
+        },
+        rateLimitPerMinute: 120,
+      },
     });
   });
 
@@ -41,8 +61,27 @@ describe('loadAppConfig', () => {
     ['READ_MODEL_URL', 'mysql://db/kontakt', /READ_MODEL_URL must start with postgres:\/\//],
     ['PROJECTIONS', 'sometimes', /PROJECTIONS must be on or off, got 'sometimes'/],
     ['READ_YOUR_WRITES_TIMEOUT_MS', 'soon', /READ_YOUR_WRITES_TIMEOUT_MS must be a number of milliseconds/],
+    ['RATE_LIMIT_PER_MINUTE', 'many', /RATE_LIMIT_PER_MINUTE must be a positive integer, or off/],
+    ['CORS_ORIGINS', 'app.example.org', /CORS_ORIGINS must be a comma-separated list of origins/],
+    ['CORS_ORIGINS', 'https://app.example.org/path', /CORS_ORIGINS must be a comma-separated list of origins/],
+    ['OIDC_ISSUER', 'https://id.example.org', /OIDC_AUDIENCE must be set when OIDC_ISSUER is/],
+    ['OIDC_ISSUER', 'id.example.org', /OIDC_ISSUER must be an http\(s\) URL/],
+    ['OIDC_AUDIENCE', 'kontakt-api', /OIDC_AUDIENCE is set but OIDC_ISSUER is not/],
+    ['AUDIT_HMAC_KEY', 'too-short', /AUDIT_HMAC_KEY must be at least 32 characters, got 9/],
   ])('rejects %s=%p, naming the variable', (name, value, message) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(message);
+  });
+
+  it.each([['off'], ['0']])('turns rate limiting off with RATE_LIMIT_PER_MINUTE=%p', (value) => {
+    expect(loadAppConfig({ RATE_LIMIT_PER_MINUTE: value }).access.rateLimitPerMinute).toBeUndefined();
+  });
+
+  it('defaults the roles claim to roles and finds the JWKS through discovery', () => {
+    expect(loadAppConfig({ OIDC_ISSUER: 'https://id.example.org', OIDC_AUDIENCE: 'kontakt' }).access.oidc).toEqual({
+      issuer: 'https://id.example.org',
+      audience: 'kontakt',
+      rolesClaim: 'roles',
+    });
   });
 
   it('treats empty variables as unset', () => {

@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseAuditConfig, type AuditConfig } from './audit-config';
 
 /** Everything the API reads from its environment, validated once at start-up. */
 export interface AppConfig {
@@ -7,6 +8,8 @@ export interface AppConfig {
     port: number;
     /** Largest request body accepted, in bytes; larger bodies are refused with 413 before they are parsed. */
     bodyLimitBytes: number;
+    /** Origins a browser may call the API from (CORS); empty: CORS is off and browsers keep to the same origin. */
+    corsOrigins: string[];
   };
   /** pino level for the JSON log on stdout. */
   logLevel: LogLevel;
@@ -26,6 +29,27 @@ export interface AppConfig {
     /** How long a query given `minPosition` waits for the projections before answering 503. */
     readYourWritesTimeoutMs: number;
   };
+  /** Tamper evidence: how audit checkpoints are signed. */
+  audit: AuditConfig;
+  access: {
+    /** Where the first admin token is written (mode 0600) when the access stream is empty at start-up. */
+    bootstrapTokenFile: string;
+    /** Bearer JWTs from this OpenID Connect issuer are accepted besides the API's own tokens. */
+    oidc?: OidcConfig;
+    /** Requests per minute per token (per client address without a valid one); absent: unlimited. */
+    rateLimitPerMinute?: number;
+  };
+}
+
+export interface OidcConfig {
+  /** The `iss` every accepted token must carry. */
+  issuer: string;
+  /** The `aud` every accepted token must carry: this API's client id at the issuer. */
+  audience: string;
+  /** Where the issuer's signing keys are; absent: the `jwks_uri` of `<issuer>/.well-known/openid-configuration`. */
+  jwksUrl?: string;
+  /** The claim holding the caller's roles (a dotted path reaches into objects: `realm_access.roles`). */
+  rolesClaim: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,21 +79,82 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
   if (readModelUrl !== undefined && !/^postgres(ql)?:\/\//.test(readModelUrl)) {
     throw new InvalidConfigurationError(`READ_MODEL_URL must start with postgres:// or postgresql://, got '${readModelUrl}'`);
   }
+  const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(workingDirectory, dataDir);
+  const rateLimit = parseRateLimit(nonEmpty(env, 'RATE_LIMIT_PER_MINUTE') ?? String(DEFAULT_RATE_LIMIT_PER_MINUTE));
+  const oidc = parseOidc(env);
   return {
     http: {
       host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
       port: parsePort(nonEmpty(env, 'PORT') ?? '3000'),
       bodyLimitBytes: parseBodyLimit(nonEmpty(env, 'MAX_BODY_BYTES') ?? '65536'),
+      corsOrigins: parseCorsOrigins(nonEmpty(env, 'CORS_ORIGINS')),
     },
     logLevel: parseLogLevel(nonEmpty(env, 'LOG_LEVEL') ?? 'info'),
-    dataDir: isAbsolute(dataDir) ? dataDir : resolve(workingDirectory, dataDir),
+    dataDir: absoluteDataDir,
     eventStore: connectionString === undefined ? {} : { connectionString },
     readModel: readModelUrl === undefined ? {} : { url: readModelUrl },
     projections: {
       run: parseSwitch('PROJECTIONS', nonEmpty(env, 'PROJECTIONS') ?? 'on'),
       readYourWritesTimeoutMs: parseTimeout('READ_YOUR_WRITES_TIMEOUT_MS', nonEmpty(env, 'READ_YOUR_WRITES_TIMEOUT_MS') ?? '5000'),
     },
+    audit: parseAuditConfig(env),
+    access: {
+      bootstrapTokenFile: join(absoluteDataDir, 'admin-token'),
+      ...(oidc === undefined ? {} : { oidc }),
+      ...(rateLimit === undefined ? {} : { rateLimitPerMinute: rateLimit }),
+    },
   };
+}
+
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+function parseRateLimit(text: string): number | undefined {
+  if (['off', '0'].includes(text.toLowerCase())) return undefined;
+  const limit = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(limit >= 1)) throw new InvalidConfigurationError(`RATE_LIMIT_PER_MINUTE must be a positive integer, or off (or 0) for no limit, got '${text}'`);
+  return limit;
+}
+
+function parseCorsOrigins(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    // An origin is scheme, host and port, nothing more (RFC 6454): what browsers send in the Origin header.
+    if (!/^https?:\/\/[^/\s]+$/.test(trimmed)) {
+      throw new InvalidConfigurationError(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.org, got '${trimmed}'`);
+    }
+    return trimmed;
+  });
+}
+
+function parseOidc(env: Readonly<Record<string, string | undefined>>): OidcConfig | undefined {
+  const issuer = nonEmpty(env, 'OIDC_ISSUER');
+  const audience = nonEmpty(env, 'OIDC_AUDIENCE');
+  const jwksUrl = nonEmpty(env, 'OIDC_JWKS_URL');
+  const rolesClaim = nonEmpty(env, 'OIDC_ROLES_CLAIM') ?? 'roles';
+  if (issuer === undefined) {
+    for (const name of ['OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
+      if (nonEmpty(env, name) !== undefined) throw new InvalidConfigurationError(`${name} is set but OIDC_ISSUER is not; set both, or neither`);
+    }
+    return undefined;
+  }
+  requireHttpUrl('OIDC_ISSUER', issuer);
+  if (jwksUrl !== undefined) requireHttpUrl('OIDC_JWKS_URL', jwksUrl);
+  if (audience === undefined) throw new InvalidConfigurationError('OIDC_AUDIENCE must be set when OIDC_ISSUER is: the audience this API accepts tokens for');
+  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(rolesClaim)) {
+    throw new InvalidConfigurationError(`OIDC_ROLES_CLAIM must be a claim name or a dotted path of names, got '${rolesClaim}'`);
+  }
+  return { issuer, audience, rolesClaim, ...(jwksUrl === undefined ? {} : { jwksUrl }) };
+}
+
+function requireHttpUrl(name: string, text: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !['https:', 'http:'].includes(url.protocol)) throw new InvalidConfigurationError(`${name} must be an http(s) URL, got '${text}'`);
 }
 
 function parseSwitch(name: string, text: string): boolean {

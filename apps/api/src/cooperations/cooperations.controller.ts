@@ -41,6 +41,7 @@ import { RecordDelegationVisitDto } from './dto/record-delegation-visit.dto';
 import { RecordFairAttendanceDto } from './dto/record-fair-attendance.dto';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { RetractEntryDto } from './dto/retract-entry.dto';
+import { Access } from '../auth/access.decorator';
 
 /** A validated DTO as the plain JSON data an event holds (no class instances, no undefined fields). */
 function plain<T>(value: T): T {
@@ -63,6 +64,7 @@ export class CooperationsController {
   ) {}
 
   /** Opens a cooperation between one of our organisations and a partner region or organisation. */
+  @Access('command')
   @Post()
   @HttpCode(201)
   @ApiCommand({ creates: true })
@@ -75,6 +77,7 @@ export class CooperationsController {
   }
 
   /** First contact: at a fair, during a state visit. */
+  @Access('command')
   @Post(':id/contacts')
   @HttpCode(201)
   @ApiCommand()
@@ -85,6 +88,7 @@ export class CooperationsController {
   }
 
   /** A meeting: place, date, participants with their roles and level, topics, outcome. */
+  @Access('command')
   @Post(':id/meetings')
   @HttpCode(201)
   @ApiCommand()
@@ -95,6 +99,7 @@ export class CooperationsController {
   }
 
   /** An edition of a fair attended, with our role there. */
+  @Access('command')
   @Post(':id/fair-attendances')
   @HttpCode(201)
   @ApiCommand()
@@ -105,6 +110,7 @@ export class CooperationsController {
   }
 
   /** Two organisations became members of each other. */
+  @Access('command')
   @Post(':id/cross-memberships')
   @HttpCode(201)
   @ApiCommand()
@@ -115,6 +121,7 @@ export class CooperationsController {
   }
 
   /** A delegation travelled to the partner (outbound) or came to us (inbound). */
+  @Access('command')
   @Post(':id/delegation-visits')
   @HttpCode(201)
   @ApiCommand()
@@ -125,6 +132,7 @@ export class CooperationsController {
   }
 
   /** A business opportunity identified within the cooperation. */
+  @Access('command')
   @Post(':id/opportunities')
   @HttpCode(201)
   @ApiCommand()
@@ -136,6 +144,7 @@ export class CooperationsController {
   }
 
   /** Moves the cooperation to another stage, as the allowed transitions permit. */
+  @Access('command')
   @Post(':id/stage-changes')
   @HttpCode(201)
   @ApiCommand()
@@ -146,6 +155,7 @@ export class CooperationsController {
   }
 
   /** Corrects fields of a recorded entry; the original stays in history. */
+  @Access('command')
   @Post(':id/corrections')
   @HttpCode(201)
   @ApiCommand()
@@ -157,6 +167,7 @@ export class CooperationsController {
   }
 
   /** Withdraws a recorded entry that was not true at all; it stays in history, marked as retracted. */
+  @Access('command')
   @Post(':id/retractions')
   @HttpCode(201)
   @ApiCommand()
@@ -166,6 +177,7 @@ export class CooperationsController {
   }
 
   /** Now: rebuilt from its stream. At a cut (`asOf`, `knownAt`): its stage, status and entries then, from the projections. */
+  @Access('query')
   @Get(':id')
   @ApiRead()
   @ApiOkResponse({ type: CooperationDto, description: 'Without asOf/knownAt: the cooperation from its stream. With them: { id, stage, stageSince, ..., entries } as at the cut.' })

@@ -15,6 +15,7 @@ import { FairDto } from './dto/fair.dto';
 import { RegisterFairDto } from './dto/register-fair.dto';
 import { ExecuteFairCommand } from './fair-command.handler';
 import { FairRepository } from './fair.repository';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('fairs')
 @Controller('fairs')
@@ -25,6 +26,7 @@ export class FairsController {
   ) {}
 
   /** Records a fair: TransRussia in Moscow, Intec and Z in Leipzig. */
+  @Access('command')
   @Post()
   @HttpCode(201)
   @ApiCommand({ creates: true })
@@ -42,6 +44,7 @@ export class FairsController {
     return commandAccepted(reply, outcome, `/fairs/${fairId}`);
   }
 
+  @Access('query')
   @Get(':id')
   @ApiRead()
   @ApiOkResponse({ type: FairDto })

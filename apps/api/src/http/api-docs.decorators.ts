@@ -21,12 +21,16 @@ export class ProblemDto {
 const problem = (status: number, description: string): MethodDecorator & ClassDecorator =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
-/** Headers every request may carry. */
+/**
+ * Headers every request may carry, and the answers of the access guard. Who acts is not a header: it is the subject
+ * of the bearer token (see the bearer security scheme).
+ */
 export function ApiRequestHeaders(): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication: the caller names itself); default anonymous' }),
-    ApiHeader({ name: 'X-Actor-Role', required: false, description: 'viewer, editor, auditor or admin; default editor' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Ties this request to a larger piece of work; echoed back and kept in event metadata' }),
+    problem(401, 'No bearer token, or one that is malformed, unknown, expired or revoked (with WWW-Authenticate: Bearer)'),
+    problem(403, "The token's role may not do this"),
+    problem(429, 'Too many requests with this token in the last minute; Retry-After says when to try again'),
   );
 }
 

@@ -16,6 +16,7 @@ import { RegisterOrganisationDto } from './dto/register-organisation.dto';
 import { RenameOrganisationDto } from './dto/rename-organisation.dto';
 import { ExecuteOrganisationCommand } from './organisation-command.handler';
 import { OrganisationRepository } from './organisation.repository';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -26,6 +27,7 @@ export class OrganisationsController {
   ) {}
 
   /** Records an organisation: our network, a member company, a ministry, an association, a fair organiser. */
+  @Access('command')
   @Post()
   @HttpCode(201)
   @ApiCommand({ creates: true })
@@ -42,6 +44,7 @@ export class OrganisationsController {
   }
 
   /** Records that the organisation is now called differently; its history keeps the former name. */
+  @Access('command')
   @Post(':id/renames')
   @HttpCode(201)
   @ApiCommand()
@@ -55,6 +58,7 @@ export class OrganisationsController {
     return commandAccepted(reply, await this.execute(id, { type: RENAME_ORGANISATION, data: { organisationId: id, name: body.name } }, context));
   }
 
+  @Access('query')
   @Get(':id')
   @ApiRead()
   @ApiOkResponse({ type: OrganisationDto })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator';
 import { ASSUME_ROLE, END_ROLE, REGISTER_PERSON, type PersonCommand, type PersonEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
@@ -13,9 +14,11 @@ import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
 import { AssumeRoleDto } from './dto/assume-role.dto';
 import { EndRoleDto } from './dto/end-role.dto';
+import { ErasePersonDto } from './dto/erase-person.dto';
 import { PersonDto } from './dto/person.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
 import { ExecutePersonCommand } from './person-command.handler';
+import { PersonErasure } from './person-erasure';
 import { PersonRepository } from './person.repository';
 
 @ApiTags('people')
@@ -24,8 +27,10 @@ export class PeopleController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly people: PersonRepository,
+    private readonly erasure: PersonErasure,
   ) {}
 
+  @Access('command')
   @Post()
   @HttpCode(201)
   @ApiCommand({ creates: true })
@@ -36,10 +41,31 @@ export class PeopleController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const personId = body.id ?? newId('person', context);
-    return commandAccepted(reply, await this.execute(personId, { type: REGISTER_PERSON, data: { personId, name: body.name } }, context), `/people/${personId}`);
+    const { name, email, phone } = body;
+    const data = { personId, name, ...(email === undefined ? {} : { email }), ...(phone === undefined ? {} : { phone }) };
+    return commandAccepted(reply, await this.execute(personId, { type: REGISTER_PERSON, data }, context), `/people/${personId}`);
+  }
+
+  /**
+   * Erases the person on request (crypto-shredding): records PersonErased with the reason and destroys the key their
+   * name and contact details were sealed with. The events stay as stored; every reader shows "erased person".
+   */
+  @Post(':id/erasure')
+  @Access('admin')
+  @HttpCode(201)
+  @ApiCommand()
+  @ApiCreatedResponse({ type: CommandAcceptedDto })
+  async erase(
+    @Param('id', new EntityIdPipe()) id: string,
+    @Body() body: ErasePersonDto,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAcceptedDto> {
+    return commandAccepted(reply, await this.erasure.erase(id, body.reason, context));
   }
 
   /** Records that the person took on a role in an organisation (President, Minister of Transport, Chair). */
+  @Access('command')
   @Post(':id/roles')
   @HttpCode(201)
   @ApiCommand()
@@ -55,6 +81,7 @@ export class PeopleController {
   }
 
   /** Records that the person left a role they held. */
+  @Access('command')
   @Post(':id/role-endings')
   @HttpCode(201)
   @ApiCommand()
@@ -69,11 +96,12 @@ export class PeopleController {
     return commandAccepted(reply, await this.execute(id, { type: END_ROLE, data: { personId: id, organisationId, role, until } }, context));
   }
 
+  @Access('query')
   @Get(':id')
   @ApiRead()
   @ApiOkResponse({ type: PersonDto })
   async get(@Param('id', new EntityIdPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonDto> {
-    return readEntity(this.people, id, reply, (state, version) => (state.status === 'registered' ? PersonDto.of(state, version) : undefined));
+    return readEntity(this.people, id, reply, (state, version) => (state.status === 'unregistered' ? undefined : PersonDto.of(state, version)));
   }
 
   private execute(id: string, command: PersonCommand, context: CommandContext): Promise<CommandOutcome<PersonEvent>> {

@@ -22,8 +22,14 @@ const DOMAIN_STATUS: Partial<Record<DomainErrorCode, number>> = {
   REGION_NOT_FOUND: 404,
   ORGANISATION_NOT_FOUND: 404,
   PERSON_NOT_FOUND: 404,
+  PERSON_ALREADY_ERASED: 409,
+  PERSON_ERASED: 409,
   COOPERATION_NOT_FOUND: 404,
   ENTRY_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  TOKEN_ALREADY_EXISTS: 409,
+  TOKEN_ALREADY_REVOKED: 409,
+  ACCESS_ALREADY_GRANTED: 409,
 };
 
 // Errors raised by Fastify before a route handler runs (body parsing, limits), by their `code`.

@@ -9,6 +9,7 @@ import { ENTITY_ID_PATTERN } from '../shared-dto/entity-id';
 import { cutOf, CutQueryDto, describeCut, minPositionOf } from './cut-query.dto';
 import { ProjectionsRuntime } from './projections-runtime';
 import { ReadYourWrites } from './read-your-writes';
+import { Access } from '../auth/access.decorator';
 
 export class GraphQueryDto extends CutQueryDto {
   @ApiPropertyOptional({ description: "Only the part of the graph around this region's entries (the region and every region within it)", example: 'tatarstan' })
@@ -31,6 +32,7 @@ export class GraphQueryDto extends CutQueryDto {
 
 /** The relationship graph for network analysis: organisations, regions and people; memberships, meetings, cooperations. */
 @ApiTags('graph')
+@Access('query')
 @Controller('graph')
 export class GraphController {
   constructor(

@@ -2,13 +2,16 @@ import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } f
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { kontaktEventSchemas } from '@app/event-store';
 import { KONTAKT_PROJECTIONS, ProjectionEngine, type EngineLogger } from '@app/projections';
+import type { PersonalDataRevealer } from '@app/personal-data';
 import { openReadModelDatabase, readModelTargetFrom, type ReadModelDatabase } from '@app/read-model';
 import type { AppConfig } from '../config/app-config';
+import type { ReadModelWriter } from './read-model-writer';
 
 /**
- * The read side of one API process: the read-model store (one connection for queries, another for the projections,
- * as SQLite serialises everything on one connection) and, unless PROJECTIONS=off, the projection engine that keeps
- * it up to date from `$all`. Stopped before the event-store client closes.
+ * The read side of one API process: the read-model store (one connection for queries, and the process's writing
+ * connection for the projections, as SQLite serialises everything on one connection) and, unless PROJECTIONS=off,
+ * the projection engine that keeps it up to date from `$all`, reading personal fields through the revealer. Stopped
+ * before the event-store client closes.
  */
 export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private static readonly logger = new Logger('Projections');
@@ -16,20 +19,18 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
   private constructor(
     /** For queries. */
     readonly reader: ReadModelDatabase,
-    private readonly writer: ReadModelDatabase | undefined,
     readonly engine: ProjectionEngine | undefined,
   ) {}
 
-  static async open(config: AppConfig, client: EventStoreDBClient): Promise<ProjectionsRuntime> {
+  /** `writer` has opened (and migrated) the store already, so the reader opens one that is up to date. */
+  static async open(config: AppConfig, client: EventStoreDBClient, writer: ReadModelWriter, revealer: PersonalDataRevealer): Promise<ProjectionsRuntime> {
     const target = readModelTargetFrom(config.readModel.url, config.dataDir);
-    // The writer migrates first, so the reader opens a store that is already up to date.
     const options = { onConnectionError: (error: Error) => this.logger.warn(`read-model store: an idle connection failed and was discarded: ${error.message}`) };
-    const writer = config.projections.run ? await openReadModelDatabase(target, options) : undefined;
     const reader = await openReadModelDatabase(target, options);
-    const engine = writer
-      ? new ProjectionEngine({ client, store: writer, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), logger: engineLogger(this.logger) })
+    const engine = config.projections.run
+      ? new ProjectionEngine({ client, store: writer.database, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), revealer, logger: engineLogger(this.logger) })
       : undefined;
-    return new ProjectionsRuntime(reader, writer, engine);
+    return new ProjectionsRuntime(reader, engine);
   }
 
   /** Starts in the background: the API serves commands at once, queries catch up (see minPosition). */
@@ -40,8 +41,8 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // The writer is ReadModelWriter's to close, after everything that writes through it has stopped.
     await this.engine?.stop();
-    await this.writer?.close();
     await this.reader.close();
   }
 }

@@ -4,8 +4,8 @@ import { KONTAKT_PROJECTIONS, projectionNamed, type ProjectionStatus } from '@ap
 import { readCheckpoint } from '@app/read-model';
 import { ApiRead } from '../http/api-docs.decorators';
 import { Problem } from '../problems/problem';
-import { requestContextStorage } from '../request-context/request-context';
 import { ProjectionsRuntime } from './projections-runtime';
+import { Access } from '../auth/access.decorator';
 
 /** Operators: where each projection stands, and rebuilds. */
 @ApiTags('projections')
@@ -13,6 +13,7 @@ import { ProjectionsRuntime } from './projections-runtime';
 export class ProjectionsController {
   constructor(private readonly runtime: ProjectionsRuntime) {}
 
+  @Access('query')
   @Get()
   @ApiRead()
   @ApiOkResponse({ description: 'Per projection: state, checkpoint position, events applied, lag in events and seconds, last error, rebuild progress' })
@@ -20,6 +21,7 @@ export class ProjectionsController {
     return { projections: await this.statuses() };
   }
 
+  @Access('query')
   @Get(':name')
   @ApiRead()
   async get(@Param('name') name: string): Promise<ProjectionStatus> {
@@ -28,14 +30,13 @@ export class ProjectionsController {
   }
 
   /** Rebuilds from `$all` into shadow tables and swaps them in when caught up; queries keep answering meanwhile. */
+  @Access('admin')
   @Post(':name/rebuild')
   @HttpCode(202)
   @ApiRead()
   @ApiAcceptedResponse({ description: 'The rebuild started (or was already running); follow it with GET /projections/:name' })
   async rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
     this.definition(name);
-    const role = requestContextStorage.getStore()?.actor.role;
-    if (role !== 'admin') throw new Problem(403, 'FORBIDDEN', 'rebuilding a projection needs the admin role (X-Actor-Role: admin)', 'X-Actor-Role');
     const engine = this.runtime.engine;
     if (!engine) {
       throw new Problem(409, 'PROJECTIONS_RUN_ELSEWHERE', 'this API does not run the projections (PROJECTIONS=off): stop the projection worker, run `npm run projections -- rebuild <name>`, then start the worker again');

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { headPosition } from '@app/projections';
 import { readCheckpoint } from '@app/read-model';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Problem } from '../problems/problem';
@@ -17,14 +19,18 @@ export class ReadYourWrites {
   constructor(
     private readonly runtime: ProjectionsRuntime,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly client: EventStoreDBClient,
   ) {}
 
   async reach(minPosition: bigint | undefined, projections: readonly string[]): Promise<void> {
     if (minPosition === undefined) return;
     const deadline = Date.now() + this.config.projections.readYourWritesTimeoutMs;
-    for (;;) {
+    for (let attempt = 0; ; attempt += 1) {
       const behind = await this.behind(minPosition, projections);
       if (behind.length === 0) return;
+      // Only when the projections are behind, once: a position past the end of $all was never answered by a command
+      // (a command's position is where its events are), so waiting for it would only end in a 503.
+      if (attempt === 0) await this.refuseBeyondLog(minPosition);
       if (Date.now() >= deadline) {
         throw new Problem(
           503,
@@ -36,6 +42,18 @@ export class ReadYourWrites {
         );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  private async refuseBeyondLog(minPosition: bigint): Promise<void> {
+    const head = await headPosition(this.client);
+    if (head === undefined || minPosition > head.commit) {
+      throw new Problem(
+        422,
+        'POSITION_BEYOND_LOG',
+        `minPosition ${minPosition} lies beyond the end of the event log (${head === undefined ? 'empty' : `last position ${head.commit}`}); use the position a command answered with`,
+        'minPosition',
+      );
     }
   }
 

@@ -8,11 +8,13 @@ import { cutOf, CutQueryDto, describeCut, minPositionOf } from './cut-query.dto'
 import { CLOCK, type Clock } from './clock';
 import { ProjectionsRuntime } from './projections-runtime';
 import { ReadYourWrites } from './read-your-writes';
+import { Access } from '../auth/access.decorator';
 
 export const STATUS_PROJECTION_NAME = 'status';
 
 /** Where we stand with a region: from the status projection, or, at a cut, replayed from the timeline's history rows. */
 @ApiTags('status')
+@Access('query')
 @Controller('regions')
 export class StatusController {
   constructor(

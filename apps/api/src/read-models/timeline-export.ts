@@ -49,9 +49,20 @@ export function csvRow(item: TimelineItem): string {
 
 /** Streams a whole timeline as CSV or NDJSON, page by page from the store as the client reads: never buffered whole. */
 export function sendTimelineExport(reply: FastifyReply, format: Exclude<ExportFormat, 'json'>, items: AsyncIterable<TimelineItem>, fileName: string): void {
+  sendExport(reply, format, items, fileName, { columns: CSV_COLUMNS, row: csvRow });
+}
+
+/** How one kind of item becomes a CSV line (RFC 4180, CRLF-terminated) under a header of `columns`. */
+export interface CsvLayout<T> {
+  columns: readonly string[];
+  row(item: T): string;
+}
+
+/** Streams items as CSV or NDJSON as the client reads them: the source is pulled page by page, never buffered whole. */
+export function sendExport<T>(reply: FastifyReply, format: Exclude<ExportFormat, 'json'>, items: AsyncIterable<T>, fileName: string, csv: CsvLayout<T>): void {
   async function* lines(): AsyncGenerator<string> {
-    if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\r\n`;
-    for await (const item of items) yield format === 'csv' ? csvRow(item) : `${JSON.stringify(item)}\n`;
+    if (format === 'csv') yield `${csv.columns.join(',')}\r\n`;
+    for await (const item of items) yield format === 'csv' ? csv.row(item) : `${JSON.stringify(item)}\n`;
   }
   void reply
     .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')

@@ -11,6 +11,7 @@ import { ReadYourWrites } from './read-your-writes';
 import { sendTimelineExport } from './timeline-export';
 import { timelineFilterOf, TimelineQueryDto } from './timeline-query.dto';
 import { TimelinePageDto } from './timeline-page.dto';
+import { Access } from '../auth/access.decorator';
 
 type TimelineOwner = 'region' | 'organisation' | 'person' | 'cooperation';
 
@@ -20,6 +21,7 @@ type TimelineOwner = 'region' | 'organisation' | 'person' | 'cooperation';
  * and retracted entries shown as such.
  */
 @ApiTags('timelines')
+@Access('query')
 @Controller()
 export class TimelinesController {
   constructor(

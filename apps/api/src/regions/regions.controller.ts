@@ -15,6 +15,7 @@ import { RegionDto } from './dto/region.dto';
 import { RegisterRegionDto } from './dto/register-region.dto';
 import { ExecuteRegionCommand } from './region-command.handler';
 import { RegionRepository } from './region.repository';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('regions')
 @Controller('regions')
@@ -25,6 +26,7 @@ export class RegionsController {
   ) {}
 
   /** Records a region: Russia, Tatarstan within Russia, Kazan within Tatarstan. */
+  @Access('command')
   @Post()
   @HttpCode(201)
   @ApiCommand({ creates: true })
@@ -42,6 +44,7 @@ export class RegionsController {
     return commandAccepted(reply, outcome, `/regions/${regionId}`);
   }
 
+  @Access('query')
   @Get(':id')
   @ApiRead()
   @ApiOkResponse({ type: RegionDto })

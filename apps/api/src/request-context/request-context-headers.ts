@@ -1,22 +1,21 @@
 import { Problem } from '../problems/problem';
-import { ACTOR_ROLES, type ActorRole, type RequestContext } from './request-context';
+import type { Actor, RequestContext } from './request-context';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 // Ids travel into logs, event metadata and other systems: printable, no spaces, bounded.
 const TOKEN_PATTERN = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 
-export const ANONYMOUS_ACTOR = 'anonymous';
+/** The actor of a request without valid credentials; see RequestContext.actor. */
+export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', role: 'viewer' });
 
-/** Builds the request context from its headers; a malformed header is the caller's error (400 naming the header). */
-export function requestContextFromHeaders(requestId: string, headers: Headers): RequestContext {
+/**
+ * Builds the request context from the authenticated actor and the headers; a malformed header is the caller's error
+ * (400 naming the header). Who acts comes from the credential only: the X-Actor headers of old are not read.
+ */
+export function requestContextFromHeaders(requestId: string, headers: Headers, actor: Actor): RequestContext {
   const correlationId = token(headers, 'x-correlation-id') ?? requestId;
-  const actorId = token(headers, 'x-actor') ?? ANONYMOUS_ACTOR;
-  const role = single(headers, 'x-actor-role') ?? 'editor';
-  if (!(ACTOR_ROLES as readonly string[]).includes(role)) {
-    throw Problem.badRequest(`header X-Actor-Role must be one of ${ACTOR_ROLES.join(', ')}`, 'X-Actor-Role');
-  }
-  return { requestId, correlationId, actor: { id: actorId, role: role as ActorRole } };
+  return { requestId, correlationId, actor };
 }
 
 function token(headers: Headers, name: string): string | undefined {

@@ -1,4 +1,5 @@
 import { kontaktEventSchemas } from '@app/event-store';
+import { PersonalDataKeyStore, PersonalDataRevealer } from '@app/personal-data';
 import { KONTAKT_PROJECTIONS, ProjectionEngine, type RebuildProgress } from '@app/projections';
 import type { ProjectorLogger } from '../json-line-logger';
 import type { ProjectorConnections } from '../projector-connections';
@@ -17,7 +18,7 @@ export async function rebuildProjections(
   writer: StderrWriter,
   stdout: Pick<NodeJS.WriteStream, 'write'> = process.stdout,
 ): Promise<number> {
-  const engine = new ProjectionEngine({ client, store, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), logger });
+  const engine = new ProjectionEngine({ client, store, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), revealer: new PersonalDataRevealer(new PersonalDataKeyStore(store)), logger });
   let interrupted: NodeJS.Signals | undefined;
   void shutdownSignal(logger).then((signal) => {
     interrupted = signal;

@@ -1,4 +1,5 @@
 import { kontaktEventSchemas } from '@app/event-store';
+import { PersonalDataKeyStore, PersonalDataRevealer } from '@app/personal-data';
 import { KONTAKT_PROJECTIONS, ProjectionEngine } from '@app/projections';
 import type { ProjectorLogger } from '../json-line-logger';
 import type { ProjectorConnections } from '../projector-connections';
@@ -11,7 +12,7 @@ type Startup = { kind: 'started' } | { kind: 'signal'; signal: NodeJS.Signals } 
  * its own; only a failure to start (a first build that fails) ends the process with an error.
  */
 export async function runProjections({ client, store }: ProjectorConnections, logger: ProjectorLogger): Promise<number> {
-  const engine = new ProjectionEngine({ client, store, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), logger });
+  const engine = new ProjectionEngine({ client, store, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), revealer: new PersonalDataRevealer(new PersonalDataKeyStore(store)), logger });
   const signal = shutdownSignal(logger);
   const moved = engine.positions.subscribe((positions) => {
     if (positions.size > 0) logger.debug('checkpoints moved', { positions: Object.fromEntries([...positions].map(([name, position]) => [name, position && `${position.commit}/${position.prepare}`])) });

@@ -85,3 +85,46 @@ describe('EndRole', () => {
       .thenThrows('ROLE_NOT_FOUND', 'role');
   });
 });
+
+describe('ErasePerson', () => {
+  const erase = { type: 'ErasePerson', data: { personId: 'minnikhanov', reason: 'Erasure request of 2026-03-02' } } as const;
+  const erased = { type: 'PersonErased', data: erase.data } as const;
+
+  it('records the erasure of a registered person, with its reason', () => {
+    spec.given([registered, president]).when(erase).then([erased]);
+  });
+
+  it('refuses to erase a person who was never registered', () => {
+    spec.given([]).when(erase).thenThrows('PERSON_NOT_FOUND', 'personId');
+  });
+
+  it('refuses to erase a person twice', () => {
+    spec.given([registered, erased]).when(erase).thenThrows('PERSON_ALREADY_ERASED', 'personId');
+  });
+
+  it('refuses an erasure without a reason', () => {
+    spec.given([registered]).when({ type: 'ErasePerson', data: { personId: 'minnikhanov', reason: ' ' } }).thenThrows('INVALID_FIELD', 'reason');
+  });
+
+  it('gives an erased person no new roles and keeps their id taken', () => {
+    spec.given([registered, erased]).when({ type: 'AssumeRole', data: president.data }).thenThrows('PERSON_ERASED', 'personId');
+    spec.given([registered, erased]).when({ type: 'RegisterPerson', data: registered.data }).thenThrows('PERSON_ALREADY_EXISTS', 'personId');
+  });
+
+  it('forgets the personal fields in the state', () => {
+    const withContact: PersonRegistered = { type: 'PersonRegistered', data: { ...registered.data, email: 'r.m@example.org' } };
+    const state = [withContact, president, erased].reduce(personDecider.evolve, personDecider.initialState());
+    expect(state).toEqual({ status: 'erased', personId: 'minnikhanov', roles: [{ organisationId: 'tatarstan-government', role: 'President', from: '2010-03-25', level: 'head-of-state' }] });
+  });
+});
+
+describe('RegisterPerson with contact details', () => {
+  it('records email and phone beside the name', () => {
+    const data = { ...registered.data, email: 'r.m@example.org', phone: '+7 843 000 00 00' };
+    spec.given([]).when({ type: 'RegisterPerson', data }).then([{ type: 'PersonRegistered', data }]);
+  });
+
+  it('rejects a blank email', () => {
+    spec.given([]).when({ type: 'RegisterPerson', data: { ...registered.data, email: '' } }).thenThrows('INVALID_FIELD', 'email');
+  });
+});

@@ -9,6 +9,8 @@ export type DomainErrorCode =
   | 'ORGANISATION_NOT_FOUND'
   | 'PERSON_ALREADY_EXISTS'
   | 'PERSON_NOT_FOUND'
+  | 'PERSON_ALREADY_ERASED'
+  | 'PERSON_ERASED'
   | 'ROLE_ALREADY_HELD'
   | 'ROLE_NOT_FOUND'
   | 'FAIR_ALREADY_EXISTS'
@@ -19,7 +21,11 @@ export type DomainErrorCode =
   | 'DUPLICATE_ENTRY_ID'
   | 'ENTRY_NOT_FOUND'
   | 'ENTRY_ALREADY_RETRACTED'
-  | 'INVALID_CORRECTION';
+  | 'INVALID_CORRECTION'
+  | 'ACCESS_ALREADY_GRANTED'
+  | 'TOKEN_ALREADY_EXISTS'
+  | 'TOKEN_NOT_FOUND'
+  | 'TOKEN_ALREADY_REVOKED';
 
 /**
  * A command broke a rule of the domain. `code` is stable (edges map it to HTTP); `field` is the path of the command

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { BehaviorSubject } from 'rxjs';
 import { comparePositions, toProjectedEvent, type LogPosition, type ProjectedEvent } from '../events/projected-event';
 import { headPosition, lagBehind } from './all-stream-reader';
+import type { EventRevealer } from './event-revealer';
 import type { EngineLogger, Projection, ProjectionDb, ProjectionDefinition } from './projection';
 import { isBeforeStart, rebuildProjection, type RebuildProgress } from './projection-rebuild';
 
@@ -14,6 +15,8 @@ export interface ProjectionEngineOptions {
   store: ReadModelDatabase;
   definitions: readonly ProjectionDefinition[];
   schemas: EventSchemas;
+  /** Applied to every batch, live and rebuilding, before the projections see it (personal fields). */
+  revealer?: EventRevealer;
   logger?: EngineLogger;
   /** Live batches: at most this many events per transaction. */
   maxBatch?: number;
@@ -150,6 +153,7 @@ export class ProjectionEngine {
       store: this.options.store,
       definition: running.definition,
       schemas: this.options.schemas,
+      revealer: this.options.revealer,
       batchSize: this.options.rebuildBatch ?? 5_000,
       generation: (stored?.generation ?? 0) + 1,
       isStopped: () => this.stopRequested,
@@ -313,7 +317,7 @@ export class ProjectionEngine {
     const subscription = this.subscription;
     if (batch.length === 0 || !subscription) return;
     try {
-      await this.applyBatch(batch);
+      await this.applyBatch(this.options.revealer ? await this.options.revealer.reveal(batch) : batch);
       this.failed = false;
       this.retryDelayMs = 0;
       subscription.resume();

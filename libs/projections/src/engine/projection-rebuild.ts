@@ -4,6 +4,7 @@ import { writeCheckpoint, type ReadModelDatabase, type ReadModelSchema } from '@
 import type { Kysely } from 'kysely';
 import type { LogPosition } from '../events/projected-event';
 import { headPosition, readAllChunk } from './all-stream-reader';
+import type { EventRevealer } from './event-revealer';
 import type { EngineLogger, ProjectionDb, ProjectionDefinition } from './projection';
 import { shadowNames, TableRenamePlugin } from './table-rename.plugin';
 
@@ -30,6 +31,7 @@ export interface RebuildOptions {
   store: ReadModelDatabase;
   definition: ProjectionDefinition;
   schemas: EventSchemas;
+  revealer?: EventRevealer;
   batchSize: number;
   generation: number;
   isStopped: () => boolean;
@@ -71,7 +73,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
       if (options.isStopped()) throw new Error(`rebuild of ${definition.name} stopped`);
       const chunk = await readAllChunk(client, schemas, position, batchSize);
       if (chunk.events.length > 0) {
-        await store.db.transaction().execute((trx) => projection.apply(chunk.events, trx.withPlugin(new TableRenamePlugin(names)) as unknown as ProjectionDb, store.kind));
+        const events = options.revealer ? await options.revealer.reveal(chunk.events) : chunk.events;
+        await store.db.transaction().execute((trx) => projection.apply(events, trx.withPlugin(new TableRenamePlugin(names)) as unknown as ProjectionDb, store.kind));
         applied += chunk.events.length;
       }
       if (chunk.last) position = chunk.last;

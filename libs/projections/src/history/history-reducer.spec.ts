@@ -88,3 +88,32 @@ describe('HistoryReducer', () => {
     expect(change.entry.scopes).toEqual(expect.arrayContaining(['person:p1', 'organisation:ministry', 'region:tatarstan', 'region:russia']));
   });
 });
+
+describe('HistoryReducer and erased people', () => {
+  it('names an erased person "erased person" and shows their records in later entries as erased, keeping everyone else', () => {
+    const { reducer, refs } = story();
+    reducer.apply(event('person-anna', 'PersonRegistered', { personId: 'anna', name: 'Anna Schmidt' }));
+    reducer.apply(event('cooperation-c1', 'CooperationOpened', { cooperationId: 'c1', ourOrganisationId: 'network', partner: { kind: 'region', id: 'tatarstan' }, openedOn: '2017-03' }));
+    expect(HistoryReducer.personErasedBy(event('person-anna', 'PersonErased', { personId: 'anna', reason: 'asked' }))).toBe('anna');
+    expect(reducer.apply(event('person-anna', 'PersonErased', { personId: 'anna', reason: 'asked' }))).toBeUndefined();
+    expect(refs.get('person', 'anna')).toEqual({ name: 'erased person', erased: true });
+    // Still in plaintext in the event (written before fields were sealed, or revealed just before the key went).
+    const change = reducer.apply(
+      event('cooperation-c1', 'MeetingHeld', {
+        entryId: 'm1',
+        occurredOn: '2017-10',
+        place: { name: 'Kazan' },
+        participants: [
+          { personId: 'anna', name: 'Anna Schmidt', email: 'anna@example.org', level: 'executive' },
+          { name: 'Minister', organisationId: 'ministry', level: 'minister' },
+        ],
+        topics: ['logistics'],
+      }),
+    );
+    expect(change!.entry.data.participants).toEqual([
+      { personId: 'anna', name: 'erased person', level: 'executive', erased: true },
+      { name: 'Minister', organisationId: 'ministry', level: 'minister' },
+    ]);
+    expect(change!.entry.scopes).toContain('person:anna');
+  });
+});

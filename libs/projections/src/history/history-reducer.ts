@@ -1,4 +1,5 @@
 import { formatHistoricalDate, parseHistoricalDate } from '@app/domain';
+import { ERASED_PERSON_NAME, erasePersonalFields } from '@app/personal-data';
 import { recordedAtMs, type ProjectedEvent } from '../events/projected-event';
 import { dateKeyOf, sortKeyOf } from './date-key';
 import { associationsOf, scopesOf } from './entry-scopes';
@@ -49,6 +50,11 @@ export class HistoryReducer {
     return cooperationId === undefined || entryId === undefined ? undefined : factKey(cooperationId, entryId);
   }
 
+  /** The person an event erases (PersonErased), if any: read models rewrite what they hold of that person. */
+  static personErasedBy(event: ProjectedEvent): string | undefined {
+    return event.type === 'PersonErased' ? str(event.data.personId) : undefined;
+  }
+
   /**
    * Applies one event. Registrations update the references and return undefined; facts return the entry version
    * they create. `current` must be the current version of `entryKeyChangedBy(event)` when there is one.
@@ -69,7 +75,12 @@ export class HistoryReducer {
         return undefined;
       }
       case 'PersonRegistered':
-        this.refs.set('person', String(data.personId), { name: String(data.name) });
+        this.refs.set('person', String(data.personId), data.erased === true ? { name: ERASED_PERSON_NAME, erased: true } : { name: String(data.name) });
+        return undefined;
+      case 'PersonErased':
+        // From here on entries show the person as erased (see placed); what was projected before, each read model
+        // rewrites (HistoryReducer.personErasedBy).
+        this.refs.set('person', String(data.personId), { name: ERASED_PERSON_NAME, erased: true });
         return undefined;
       case 'FairRegistered':
         this.refs.set('fair', String(data.fairId), { name: String(data.name), regionId: String(data.regionId) });
@@ -177,12 +188,19 @@ export class HistoryReducer {
     });
   }
 
-  /** Date order and the timelines it appears on, from the entry's data as it now stands. */
+  /**
+   * Date order and the timelines it appears on, from the entry's data as it now stands; the records of erased people
+   * in it shown as erased (an event may still carry a name revealed before the erasure, or in plaintext from before
+   * fields were sealed).
+   */
   private placed(entry: HistoryEntry): HistoryEntry {
     const dateKey = dateKeyOf(parseHistoricalDate(entry.occurredOn, 'occurredOn'));
     const cooperation = this.refs.get('cooperation', entry.cooperationId);
     const associations = associationsOf(entry.type, entry.data, cooperation, this.refs);
-    return { ...entry, dateKey, sortKey: sortKeyOf(dateKey, entry.sequence), scopes: scopesOf(associations, entry.cooperationId, this.refs), levels: associations.levels };
+    const placed = { ...entry, dateKey, sortKey: sortKeyOf(dateKey, entry.sequence), scopes: scopesOf(associations, entry.cooperationId, this.refs), levels: associations.levels };
+    if (!this.refs.anyoneErased) return placed;
+    const isErased = (personId: string) => this.refs.isErased(personId);
+    return { ...placed, data: erasePersonalFields(placed.data, isErased), corrections: erasePersonalFields(placed.corrections, isErased) };
   }
 }
 

@@ -19,7 +19,9 @@ export interface OrganisationReference {
 }
 
 export interface PersonReference {
+  /** ERASED_PERSON_NAME once the person was erased. */
   name: string;
+  erased?: true;
 }
 
 export interface FairReference {
@@ -64,6 +66,7 @@ export class ReferenceData {
     cooperation: new Map(),
   };
   private pending: ReferenceChange[] = [];
+  private readonly erasedPeople = new Set<string>();
 
   get<K extends ReferenceKind>(kind: K, id: string | undefined): ReferenceShapes[K] | undefined {
     return id === undefined ? undefined : (this.maps[kind] as Map<string, ReferenceShapes[K]>).get(id);
@@ -72,11 +75,27 @@ export class ReferenceData {
   set<K extends ReferenceKind>(kind: K, id: string, data: ReferenceShapes[K]): void {
     (this.maps[kind] as Map<string, ReferenceShapes[K]>).set(id, data);
     this.pending.push({ kind, id, data });
+    this.noteErasure(kind, id, data);
   }
 
   /** Loads a stored reference without marking it as changed. */
   load(kind: ReferenceKind, id: string, data: object): void {
     (this.maps[kind] as Map<string, object>).set(id, data);
+    this.noteErasure(kind, id, data);
+  }
+
+  /** True when the person was erased (PersonErased): their records in entries are shown as erased. */
+  isErased(personId: string): boolean {
+    return this.erasedPeople.has(personId);
+  }
+
+  /** Whether any person was erased: most histories have none, and entries then need no look at their people. */
+  get anyoneErased(): boolean {
+    return this.erasedPeople.size > 0;
+  }
+
+  private noteErasure(kind: ReferenceKind, id: string, data: object): void {
+    if (kind === 'person' && (data as PersonReference).erased === true) this.erasedPeople.add(id);
   }
 
   /** The changes since the last call, latest value per reference. */
@@ -115,5 +134,6 @@ export class ReferenceData {
   clear(): void {
     for (const map of Object.values(this.maps)) map.clear();
     this.pending = [];
+    this.erasedPeople.clear();
   }
 }

@@ -1,5 +1,6 @@
 import type { ProjectedEvent } from '../events/projected-event';
 import type { Projection, ProjectionDb, ProjectionDefinition, ReadModelKind } from '../engine/projection';
+import { eraseFromJsonRows } from '../engine/erased-person-rows';
 import { createReferenceTable, insertInChunks, loadReferences, saveReferences } from '../engine/reference-rows';
 import type { HistoryEntry } from '../history/history-entry';
 import { HistoryReducer } from '../history/history-reducer';
@@ -75,7 +76,10 @@ export class TimelineProjection implements Projection {
     const pending = new Map<string, TimelineEntryRow>();
     const closed: { key: string; version: number; knownTo: number }[] = [];
     const scopeRows: TimelineScopeRow[] = [];
+    const erased = new Set<string>();
     for (const event of events) {
+      const erasedPerson = HistoryReducer.personErasedBy(event);
+      if (erasedPerson !== undefined) erased.add(erasedPerson);
       const key = HistoryReducer.entryKeyChangedBy(event);
       const before = key === undefined ? undefined : (current.get(key) ?? (await currentVersion(trx, key)));
       const change = this.reducer.apply(event, before);
@@ -97,8 +101,18 @@ export class TimelineProjection implements Projection {
     }
     await insertInChunks(trx, TIMELINE_ENTRIES, [...pending.values()] as unknown as Record<string, unknown>[]);
     await insertInChunks(trx, TIMELINE_SCOPES, scopeRows as unknown as Record<string, unknown>[]);
+    // After the batch's own rows are in: they may hold what the batch revealed before the erasure.
+    for (const personId of erased) await eraseFromEntries(trx, personId);
     await saveReferences(trx, TIMELINE_REFS, this.refs.takeChanges(), this.reducer.cursor);
   }
+}
+
+/**
+ * Shows the person as erased in every stored version of every entry that holds their record (a participant, in the
+ * data or in a correction's before and after): `knownAt` and `asOf` cuts read these rows, so no cut shows the name.
+ */
+function eraseFromEntries(trx: ProjectionDb, personId: string): Promise<void> {
+  return eraseFromJsonRows(trx, TIMELINE_ENTRIES, 'entry', ['entry_key', 'version'], personId, (entry, erase) => ({ ...entry, data: erase(entry.data), corrections: erase(entry.corrections) }));
 }
 
 async function currentVersion(db: ProjectionDb, key: string): Promise<HistoryEntry | undefined> {

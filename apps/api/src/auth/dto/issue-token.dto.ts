@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { ACCESS_ROLES, type AccessRole } from '@app/domain';
+import { CommandBodyDto } from '../../shared-dto/command-body.dto';
+import { IsOneOf } from '../../shared-dto/text';
+
+export const SUBJECT_PATTERN = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
+
+export class IssueTokenDto extends CommandBodyDto {
+  @ApiProperty({ description: 'Who acts with the token: the actor id of every event it writes', example: 'anna.schmidt', pattern: SUBJECT_PATTERN.source })
+  @IsString()
+  @Matches(SUBJECT_PATTERN, { message: 'subject must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ - / + =' })
+  subject!: string;
+
+  @IsOneOf(ACCESS_ROLES, { example: 'editor', description: 'viewer: queries; editor: also commands; auditor: queries and the audit trail; admin: everything' })
+  role!: AccessRole;
+
+  @ApiPropertyOptional({ description: 'When the token stops working (ISO 8601 with time zone); absent: until revoked', example: '2027-06-30T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 timestamp, e.g. 2027-06-30T00:00:00Z' })
+  expiresAt?: string;
+}
