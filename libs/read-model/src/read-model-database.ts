@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { CachedStatements } from './cached-statements';
 import { migrateReadModel } from './read-model-migrations';
 import type { ReadModelSchema } from './read-model-schema';
 import type { ReadModelTarget } from './read-model-target';
@@ -47,7 +48,7 @@ function sqliteDialect(file: string): SqliteDialect {
   database.pragma('cache_size = -65536');
   // A reader waits for the projection's write lock instead of failing with SQLITE_BUSY.
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: new CachedStatements(database) });
 }
 
 function postgresDialect(url: string, onConnectionError: (error: Error) => void): PostgresDialect {
