@@ -127,7 +127,8 @@ export function renderProjectionReport(results: ProjectionBenchResults): string 
     );
     const together = rebuilds.filter((rebuild) => rebuild.secondsByProjection !== undefined);
     for (const rebuild of together) {
-      out.push(`${rebuild.title}: ${Object.entries(rebuild.secondsByProjection!).map(([name, seconds]) => `${name} ${fixed(seconds, 1)} s`).join(', ')} (each reads $all on its own).`);
+      const passes = Object.entries(rebuild.secondsByProjection!);
+      out.push(`${rebuild.title}: ${passes.map(([names, seconds]) => `${names} ${fixed(seconds, 1)} s`).join('; ')} (${passes.length === 1 ? 'one pass over $all for all of them' : 'one pass over $all each'}).`);
     }
     if (together.length > 0) out.push('');
   }

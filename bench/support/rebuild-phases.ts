@@ -59,6 +59,8 @@ export async function measureRebuild(context: RebuildContext, readModel: BenchRe
   const logger: EngineLogger = {
     info: (message, fields) => {
       if (message === 'projection rebuilt' && typeof fields?.seconds === 'number') secondsByProjection[String(fields.projection)] = fields.seconds;
+      // Built together by start(): one pass over $all for all of them.
+      if (message === 'projections rebuilt' && typeof fields?.seconds === 'number') secondsByProjection[String(fields.projections)] = fields.seconds;
     },
     warn: (message, fields) => context.progress(`engine warning: ${message} ${JSON.stringify(fields ?? {})}`),
     error: (message, fields) => context.progress(`engine error: ${message} ${JSON.stringify(fields ?? {})}`),

@@ -7,7 +7,7 @@ import { comparePositions, toProjectedEvent, type LogPosition, type ProjectedEve
 import { headPosition, lagBehind } from './all-stream-reader';
 import type { EventRevealer } from './event-revealer';
 import type { EngineLogger, Projection, ProjectionDb, ProjectionDefinition } from './projection';
-import { isBeforeStart, rebuildProjection, type RebuildProgress } from './projection-rebuild';
+import { isBeforeStart, rebuildProjections, type RebuildProgress } from './projection-rebuild';
 
 export interface ProjectionEngineOptions {
   client: EventStoreDBClient;
@@ -58,7 +58,7 @@ const nullLogger: EngineLogger = { info: () => undefined, warn: () => undefined,
  * Runs projections: one catch-up subscription to `$all` from the lowest checkpoint feeds every live projection, in
  * batches; each batch is one transaction holding every projection's rows and checkpoint. A failed batch rolls back,
  * is recorded as the projection's last error, and is retried from the checkpoints with growing delays. Rebuilds fill
- * shadow tables from `$all` and swap them in (see rebuildProjection).
+ * shadow tables from `$all` and swap them in (see rebuildProjections).
  */
 export class ProjectionEngine {
   readonly positions = new BehaviorSubject<ReadonlyMap<string, LogPosition | undefined>>(new Map());
@@ -104,14 +104,17 @@ export class ProjectionEngine {
     // checkpoints of projections not read yet, and they would miss the events in between.
     this.paused += 1;
     try {
+      const stale: Running[] = [];
       for (const running of this.running.values()) {
         running.checkpoint = await readCheckpoint(this.db, running.definition.name);
         await this.ensureLiveTables(running.projection);
         if (running.checkpoint?.schemaVersion !== running.definition.schemaVersion) {
           this.logger.info('building projection from $all', { projection: running.definition.name, storedVersion: running.checkpoint?.schemaVersion ?? null });
-          await this.rebuild(running.definition.name);
+          stale.push(running);
         }
       }
+      // In one pass over $all (a first start builds every projection): reading is a large share of a rebuild.
+      if (stale.length > 0) await this.rebuildTogether(stale);
     } finally {
       this.paused -= 1;
     }
@@ -144,42 +147,53 @@ export class ProjectionEngine {
   rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
     const running = this.running.get(name);
     if (!running) throw new Error(`unknown projection ${name}`);
-    if (running.rebuilding) return running.rebuilding.done;
+    return this.rebuildTogether([running], onProgress);
+  }
+
+  /** Rebuilds these projections in one pass over `$all`; those already being rebuilt are awaited, not restarted. */
+  private rebuildTogether(runnings: readonly Running[], onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    const already = runnings.flatMap((running) => (running.rebuilding ? [running.rebuilding.done] : []));
+    const fresh = runnings.filter((running) => !running.rebuilding);
+    if (fresh.length === 0) return Promise.all(already).then(() => undefined);
     const state = { progress: { phase: 'reading', eventsApplied: 0, eventsPerSecond: 0, fraction: 0, etaSeconds: null, startedAt: new Date().toISOString() } as RebuildProgress, done: Promise.resolve() };
     // The generation comes from the stored checkpoint, not the one in memory: an engine that was not started has
     // none, and a generation already in use would name indexes that exist on the live tables.
-    state.done = readCheckpoint(this.db, name).then((stored) => rebuildProjection({
-      client: this.options.client,
-      store: this.options.store,
-      definition: running.definition,
-      schemas: this.options.schemas,
-      revealer: this.options.revealer,
-      batchSize: this.options.rebuildBatch ?? 5_000,
-      generation: (stored?.generation ?? 0) + 1,
-      isStopped: () => this.stopRequested,
-      onProgress: (progress) => {
-        state.progress = progress;
-        onProgress?.(progress);
-      },
-      // The swap must not interleave with a live batch writing the tables it replaces.
-      exclusive: (work) => this.exclusive(work),
-      logger: this.logger,
-    }))
+    state.done = Promise.all(fresh.map((running) => readCheckpoint(this.db, running.definition.name)))
+      .then((stored) =>
+        rebuildProjections({
+          client: this.options.client,
+          store: this.options.store,
+          targets: fresh.map((running, index) => ({ definition: running.definition, generation: (stored[index]?.generation ?? 0) + 1 })),
+          schemas: this.options.schemas,
+          revealer: this.options.revealer,
+          batchSize: this.options.rebuildBatch ?? 5_000,
+          isStopped: () => this.stopRequested,
+          onProgress: (progress) => {
+            state.progress = progress;
+            onProgress?.(progress);
+          },
+          // The swap must not interleave with a live batch writing the tables it replaces.
+          exclusive: (work) => this.exclusive(work),
+          logger: this.logger,
+        }),
+      )
       .then(async () => {
-        running.projection.reset();
-        running.projection = running.definition.create();
-        running.loaded = false;
-        running.checkpoint = await readCheckpoint(this.db, name);
+        for (const running of fresh) {
+          running.projection.reset();
+          running.projection = running.definition.create();
+          running.loaded = false;
+          running.checkpoint = await readCheckpoint(this.db, running.definition.name);
+          this.logger.info('projection rebuilt', { projection: running.definition.name, eventsApplied: running.checkpoint?.eventsApplied });
+        }
         this.publishPositions();
-        this.logger.info('projection rebuilt', { projection: name, eventsApplied: running.checkpoint?.eventsApplied });
       })
       .finally(() => {
-        running.rebuilding = undefined;
-        // The swap resubscribed without this projection; when it was the only one, nothing is subscribed yet.
+        for (const running of fresh) running.rebuilding = undefined;
+        // The swap resubscribed without these projections; when they were all there is, nothing is subscribed yet.
         this.subscribe();
       });
-    running.rebuilding = state;
-    return state.done;
+    for (const running of fresh) running.rebuilding = state;
+    return Promise.all([state.done, ...already]).then(() => undefined);
   }
 
   /** Runs `work` with the live subscription paused and no batch in flight; restarts it from the checkpoints after. */
