@@ -6,6 +6,7 @@ export * from './shared/decider';
 export * from './shared/message';
 export * from './shared/participation-level';
 export * from './shared/source-citation';
+export * from './shared/actor-id';
 
 export * from './region/region-registered.event';
 export * from './region/register-region.command';

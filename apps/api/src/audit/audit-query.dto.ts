@@ -1,17 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { ACTOR_ID_PATTERN } from '@app/domain';
 import type { AuditFilter, AuditOrder } from '@app/projections';
 import { Problem } from '../problems/problem';
-import { EXPORT_FORMATS } from '../read-models/timeline-query.dto';
+import { CursorParam, FormatParam, LimitParam, OrderParam } from '../shared-dto/page-query';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100;
 export const MAX_AUDIT_PAGE_SIZE = 1000;
 
-const ACTOR = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 /** `<category>-<id>`: an aggregate stream, never a `$` system stream. */
 export const STREAM_NAME = /^[a-z][a-z-]*-[A-Za-z0-9][A-Za-z0-9._~-]{0,63}$/;
 const TYPES = /^[A-Za-z][A-Za-z0-9]{0,63}(,[A-Za-z][A-Za-z0-9]{0,63}){0,49}$/;
-const CORRELATION = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -20,7 +19,7 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Only events recorded by this actor id', example: 'anna.schmidt' })
   @IsOptional()
   @IsString()
-  @Matches(ACTOR, { message: 'actor must be an actor id: 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
+  @Matches(ACTOR_ID_PATTERN, { message: 'actor must be an actor id: 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
   actor?: string;
 
   @ApiPropertyOptional({ description: "Only events of this entity's stream (`<category>-<id>`)", example: 'cooperation-logistics-network--tatarstan' })
@@ -38,7 +37,7 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Only events written under this correlation id (X-Correlation-Id)', example: 'press-story' })
   @IsOptional()
   @IsString()
-  @Matches(CORRELATION, { message: 'correlationId must be 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
+  @Matches(ACTOR_ID_PATTERN, { message: 'correlationId must be 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
   correlationId?: string;
 
   @ApiPropertyOptional({ description: 'Recorded at or after this moment (ISO 8601 with time zone; a bare day: its start, UTC)', example: '2026-11-01T00:00:00Z' })
@@ -53,26 +52,16 @@ export class AuditQueryDto {
   @Matches(MOMENT, { message: 'to must be an ISO 8601 timestamp with a time zone, or a day YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Log order (asc, default) or newest first (desc)', enum: ['asc', 'desc'] })
-  @IsOptional()
-  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  @OrderParam('Log order (asc, default) or newest first (desc)')
   order?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,96}$/, { message: 'cursor must be a nextCursor this API returned' })
+  @CursorParam(96)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: `Events per page, 1 to ${MAX_AUDIT_PAGE_SIZE} (default ${DEFAULT_AUDIT_PAGE_SIZE})`, example: '100' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\d{1,4}$/, { message: `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE_SIZE}` })
+  @LimitParam('Events', MAX_AUDIT_PAGE_SIZE, DEFAULT_AUDIT_PAGE_SIZE, '100')
   limit?: string;
 
-  @ApiPropertyOptional({ description: 'json (a page, default), or the whole filtered trail streamed as csv or ndjson', enum: EXPORT_FORMATS })
-  @IsOptional()
-  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+  @FormatParam('json (a page, default), or the whole filtered trail streamed as csv or ndjson')
   format?: string;
 
   @ApiPropertyOptional({ description: "Read-your-writes: wait until the audit projection has applied this commit position (a command answer's position.commit); also X-Min-Position", example: '13635' })

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { TimelineItem } from '@app/projections';
-import type { ExportFormat } from './timeline-query.dto';
+import type { ExportFormat } from '../shared-dto/page-query';
 
 const CSV_COLUMNS = [
   'entryKey',

@@ -4,6 +4,7 @@ import { PARTICIPATION_LEVELS, parseHistoricalDate } from '@app/domain';
 import { dateKeyOf, endDateKeyOf, levelBits, type TimelineFilter, type TimelineOrder } from '@app/projections';
 import { Problem } from '../problems/problem';
 import { ENTITY_ID_PATTERN } from '../shared-dto/entity-id';
+import { CursorParam, FormatParam, LimitParam, OrderParam } from '../shared-dto/page-query';
 import { CutQueryDto } from './cut-query.dto';
 
 /** What a timeline shows: recorded facts, a cooperation's opening and stage changes, people's roles. */
@@ -20,8 +21,6 @@ export const TIMELINE_ENTRY_TYPES = [
   'RoleEnded',
 ] as const;
 
-export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const HISTORICAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const LIST_OF_WORDS = /^[A-Za-z-]+(,[A-Za-z-]+)*$/;
@@ -71,26 +70,16 @@ export class TimelineQueryDto extends CutQueryDto {
   @IsIn(['true', 'false'], { message: 'includeRetracted must be true or false' })
   includeRetracted?: string;
 
-  @ApiPropertyOptional({ description: 'Oldest first (asc, default) or newest first (desc)', enum: ['asc', 'desc'] })
-  @IsOptional()
-  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  @OrderParam('Oldest first (asc, default) or newest first (desc)')
   order?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'cursor must be a nextCursor this API returned' })
+  @CursorParam(64)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: `Entries per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`, example: '50' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\d{1,3}$/, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @LimitParam('Entries', MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, '50')
   limit?: string;
 
-  @ApiPropertyOptional({ description: 'json (a page, default), or the whole timeline streamed as csv or ndjson (filters apply, pagination does not)', enum: EXPORT_FORMATS })
-  @IsOptional()
-  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+  @FormatParam('json (a page, default), or the whole timeline streamed as csv or ndjson (filters apply, pagination does not)')
   format?: string;
 }
 

@@ -1,10 +1,8 @@
+import { ACTOR_ID_PATTERN } from '@app/domain';
 import { Problem } from '../problems/problem';
 import type { Actor, RequestContext } from './request-context';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
-
-// Ids travel into logs, event metadata and other systems: printable, no spaces, bounded.
-const TOKEN_PATTERN = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 
 /** The actor of a request without valid credentials; see RequestContext.actor. */
 export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', role: 'viewer' });
@@ -21,7 +19,7 @@ export function requestContextFromHeaders(requestId: string, headers: Headers, a
 function token(headers: Headers, name: string): string | undefined {
   const value = single(headers, name);
   if (value === undefined) return undefined;
-  if (!TOKEN_PATTERN.test(value)) {
+  if (!ACTOR_ID_PATTERN.test(value)) {
     throw Problem.badRequest(`header ${displayName(name)} must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ - / + =`, displayName(name));
   }
   return value;

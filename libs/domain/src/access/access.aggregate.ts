@@ -1,3 +1,4 @@
+import { ACTOR_ID_PATTERN } from '../shared/actor-id';
 import { DomainError } from '../shared/domain-error';
 import { Decider } from '../shared/decider';
 import { requireOneOf } from '../shared/text-field';
@@ -17,8 +18,6 @@ export interface AccessState {
 
 export const initialAccessState = (): AccessState => ({ tokens: new Map() });
 
-// Subjects become the actor id of every event their token writes, so they follow the rule for actor ids.
-const SUBJECT_PATTERN = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 const TOKEN_ID_PATTERN = /^[0-9a-f]{16,64}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -44,7 +43,7 @@ function grant(data: GrantAccessData, state: AccessState): AccessGranted {
   const { tokenId, subject, role, secretSha256, expiresAt, issuedAt } = data;
   if (typeof tokenId !== 'string' || !TOKEN_ID_PATTERN.test(tokenId)) throw new DomainError('INVALID_FIELD', 'tokenId must be 16 to 64 lower-case hex digits', 'tokenId');
   if (state.tokens.has(tokenId)) throw new DomainError('TOKEN_ALREADY_EXISTS', `token ${tokenId} was already issued`, 'tokenId');
-  if (typeof subject !== 'string' || !SUBJECT_PATTERN.test(subject)) {
+  if (typeof subject !== 'string' || !ACTOR_ID_PATTERN.test(subject)) {
     throw new DomainError('INVALID_FIELD', 'subject must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ - / + =', 'subject');
   }
   requireOneOf(role, ACCESS_ROLES, 'role');

@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-import { ACCESS_ROLES, type AccessRole } from '@app/domain';
+import { ACCESS_ROLES, ACTOR_ID_PATTERN, type AccessRole } from '@app/domain';
 import { CommandBodyDto } from '../../shared-dto/command-body.dto';
 import { IsOneOf } from '../../shared-dto/text';
 
-export const SUBJECT_PATTERN = /^[A-Za-z0-9._:@\-/+=]{1,128}$/;
 
 export class IssueTokenDto extends CommandBodyDto {
-  @ApiProperty({ description: 'Who acts with the token: the actor id of every event it writes', example: 'anna.schmidt', pattern: SUBJECT_PATTERN.source })
+  @ApiProperty({ description: 'Who acts with the token: the actor id of every event it writes', example: 'anna.schmidt', pattern: ACTOR_ID_PATTERN.source })
   @IsString()
-  @Matches(SUBJECT_PATTERN, { message: 'subject must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ - / + =' })
+  @Matches(ACTOR_ID_PATTERN, { message: 'subject must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ - / + =' })
   subject!: string;
 
   @IsOneOf(ACCESS_ROLES, { example: 'editor', description: 'viewer: queries; editor: also commands; auditor: queries and the audit trail; admin: everything' })
