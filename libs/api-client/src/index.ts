@@ -1,0 +1,2 @@
+export * from './api-problem.error';
+export * from './kontakt-client';
