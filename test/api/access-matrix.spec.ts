@@ -21,6 +21,9 @@ const ALLOWED: Record<Rule, readonly ActorRole[]> = {
 /** Every route: its rule and the concrete path to call it on. */
 const ROUTES: Record<string, { rule: Rule; path: string }> = {
   'GET /health': { rule: 'public', path: '/health' },
+  'GET /health/live': { rule: 'public', path: '/health/live' },
+  'GET /health/ready': { rule: 'public', path: '/health/ready' },
+  'GET /metrics': { rule: 'public', path: '/metrics' },
   'GET /docs': { rule: 'public', path: '/docs' },
   'GET /docs/': { rule: 'public', path: '/docs/' },
   'GET /docs/*': { rule: 'public', path: '/docs/swagger-ui.css' },
@@ -30,6 +33,9 @@ const ROUTES: Record<string, { rule: Rule; path: string }> = {
   'GET /docs/docs/swagger-ui-init.js': { rule: 'public', path: '/docs/docs/swagger-ui-init.js' },
   'GET /docs/index.html': { rule: 'public', path: '/docs/index.html' },
   'GET /docs/LICENSE': { rule: 'public', path: '/docs/LICENSE' },
+  'GET /': { rule: 'public', path: '/' },
+  'GET /ui': { rule: 'public', path: '/ui' },
+  'GET /ui/*': { rule: 'public', path: '/ui/index.html' },
 
   'GET /audit': { rule: 'audit', path: '/audit' },
   'GET /audit/verify': { rule: 'audit', path: '/audit/verify' },
@@ -63,6 +69,7 @@ const ROUTES: Record<string, { rule: Rule; path: string }> = {
   'POST /cooperations/:id/corrections': { rule: 'command', path: '/cooperations/matrix-probe/corrections' },
   'POST /cooperations/:id/retractions': { rule: 'command', path: '/cooperations/matrix-probe/retractions' },
   'GET /cooperations/:id': { rule: 'query', path: '/cooperations/matrix-probe' },
+  'POST /imports': { rule: 'command', path: '/imports' },
 
   'GET /timeline': { rule: 'query', path: '/timeline' },
   'GET /regions/:id/timeline': { rule: 'query', path: '/regions/matrix-probe/timeline' },
@@ -71,6 +78,10 @@ const ROUTES: Record<string, { rule: Rule; path: string }> = {
   'GET /cooperations/:id/timeline': { rule: 'query', path: '/cooperations/matrix-probe/timeline' },
   'GET /regions/:id/status': { rule: 'query', path: '/regions/matrix-probe/status' },
   'GET /graph': { rule: 'query', path: '/graph' },
+  'GET /regions': { rule: 'query', path: '/regions' },
+  'GET /cooperations': { rule: 'query', path: '/cooperations' },
+  'GET /regions/:id/timeline.svg': { rule: 'query', path: '/regions/matrix-probe/timeline.svg' },
+  'GET /cooperations/:id/timeline.svg': { rule: 'query', path: '/cooperations/matrix-probe/timeline.svg' },
   'GET /projections': { rule: 'query', path: '/projections' },
   'GET /projections/:name': { rule: 'query', path: '/projections/no-such-projection' },
   'POST /projections/:name/rebuild': { rule: 'admin', path: '/projections/no-such-projection/rebuild' },
@@ -80,6 +91,15 @@ const BAD_TOKEN = `kt_${'f'.repeat(16)}_${'B'.repeat(43)}`;
 
 describe.each(readModelStores())('the authorization matrix: every route × every role, no token and a bad token, read models on %s', (_store, scratchStore) => {
   const api = useTestApi({}, scratchStore);
+
+  // Until the projections' first builds are done, readiness rightly answers 503 (and the read models' routes may too):
+  // the matrix is about access decisions, so it starts on a started API.
+  beforeAll(async () => {
+    for (const deadline = Date.now() + 60_000; (await api().get('/health/ready')).status !== 200; ) {
+      if (Date.now() > deadline) throw new Error('the API did not become ready within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 70_000);
 
   /** Fastify's route table, less the HEAD routes it adds for each GET. */
   const registeredRoutes = (): string[] => [...new Set(api().routes.filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${route.url}`))];

@@ -166,7 +166,7 @@ describe('Command handling', () => {
         reason: 'Delegation visit planned',
         command: 'RegisterRegion',
         schemaVersion: 1,
-        chain: { v: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), streamPrev: null, globalPrev: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        chain: { v: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/), streamPrev: null, lane: expect.stringMatching(/^[0-9a-f]{32}$/), lanePrev: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
       expect(Date.parse(stored.metadata.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(stored.event.data).not.toHaveProperty('reason');

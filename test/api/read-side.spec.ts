@@ -52,6 +52,19 @@ describe('status, graph, cooperations at a cut and projections over HTTP', () =>
     expect((await api().get('/graph?region=atlantis')).status).toBe(404);
   });
 
+  it('waits with the projection status until every projection has applied a given position', async () => {
+    const recorded = await api().post('/regions', { id: 'read-side-wait-probe', name: 'Wait probe', kind: 'city' });
+    expect(recorded.status).toBe(201);
+    const position = BigInt(recorded.body.position.commit);
+    const all = await api().get(`/projections?minPosition=${position}`);
+    expect(all.status).toBe(200);
+    for (const projection of all.body.projections) expect(BigInt(projection.checkpoint.commit)).toBeGreaterThanOrEqual(position);
+    const one = await api().get('/projections/graph', { 'x-min-position': String(position) });
+    expect(BigInt(one.body.checkpoint.commit)).toBeGreaterThanOrEqual(position);
+    expectProblem(await api().get('/projections?minPosition=soon'), 400, 'INVALID_REQUEST');
+    expectProblem(await api().get(`/projections/timeline?minPosition=${position * 1000n}`), 422, 'POSITION_BEYOND_LOG');
+  });
+
   it('reports every projection, and rebuilds one for an admin only', async () => {
     const list = await api().get('/projections');
     expect(list.body.projections.map((projection: { name: string }) => projection.name)).toEqual(['timeline', 'status', 'graph', 'audit']);

@@ -61,7 +61,7 @@ describe.each(readModelStores())('the audit trail over HTTP (%s)', (_name, makeS
       causationId: expect.any(String),
       source: expect.objectContaining({ title: 'Delegation in Kazan' }),
       position: { commit: expect.stringMatching(/^\d+$/), prepare: expect.stringMatching(/^\d+$/) },
-      chain: { hash: expect.stringMatching(/^[0-9a-f]{64}$/), streamPrev: expect.stringMatching(/^[0-9a-f]{64}$/), globalPrev: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      chain: { hash: expect.stringMatching(/^[0-9a-f]{64}$/), streamPrev: expect.stringMatching(/^[0-9a-f]{64}$/), lane: expect.stringMatching(/^[0-9a-f]{32}$/), lanePrev: expect.stringMatching(/^[0-9a-f]{64}$/), globalPrev: null },
     });
     expect(correction).toMatchObject({ actor: { id: 'boris.weber' }, command: 'CorrectFact', reason: 'Minutes give the exact day', chain: { streamPrev: meeting.chain.hash } });
     expect(BigInt(correction.position.commit)).toBeGreaterThan(BigInt(meeting.position.commit));
@@ -158,7 +158,7 @@ describe.each(readModelStores())('the audit trail over HTTP (%s)', (_name, makeS
     expect(full.body.report).toMatchObject({ intact: true, mode: 'full', brokenLinks: 0, firstBreak: null, unchained: 0 });
     expect(full.body.report.events).toBeGreaterThanOrEqual(5);
     const { token } = full.body.checkpoint;
-    expect(token).toMatch(/^kontakt-audit:v1:\d+:\d+:\d+:[0-9a-f]{64}:[0-9a-f]{64}$/);
+    expect(token).toMatch(/^kontakt-audit:v2:\d+:\d+:\d+:[0-9a-f]{64}:[0-9a-f]{64}:[0-9a-f]{64}$/);
 
     await api.as('editor').post(`/cooperations/${cooperation}/stage-changes`, { to: 'exploring', occurredOn: '2017-10', reason: 'second exchange' });
     const incremental = await auditor().get(`/audit/verify?from=${encodeURIComponent(token)}`);

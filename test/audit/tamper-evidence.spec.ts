@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { EventStoreDBClient, jsonEvent, UnavailableError } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, START, UnavailableError } from '@eventstore/db-client';
 import { verifyEventStore } from '@app/audit';
-import { AggregateEventStore, chainHash, type CommandMetadata } from '@app/event-store';
+import { AggregateEventStore, chainHash, type ChainLink, type CommandMetadata, type LaneChainLink } from '@app/event-store';
 import { EventStoreNode } from '@app/event-store-node';
 import { FILE_HEADER_SIZE } from '@app/event-store-node/storage/event-log';
 import { decodeRecord, RECORD_HEADER_SIZE } from '@app/event-store-node/storage/log-record';
@@ -114,7 +115,7 @@ describe('tamper evidence against the embedded node’s log on disk', () => {
   it('finds untouched data intact, and signs its head', async () => {
     const { report, checkpoint } = await verify();
     expect(report).toMatchObject({ intact: true, events: 4, chained: 4, brokenLinks: 0 });
-    expect(checkpoint?.token).toMatch(/^kontakt-audit:v1:/);
+    expect(checkpoint?.token).toMatch(/^kontakt-audit:v2:/);
   });
 
   it('names the altered event when a payload is changed and the record checksum recomputed', async () => {
@@ -136,14 +137,15 @@ describe('tamper evidence against the embedded node’s log on disk', () => {
       rewrite(log, record, 'Kazan', 'Kazam');
       // Recompute the link over the forged content exactly as the writer would: the record and its own link check.
       const stored = decodeRecord(log, record.offset, record.offset);
-      const { chain, ...rest } = JSON.parse(Buffer.from(stored.customMetadata).toString('utf8')) as { chain: { hash: string; streamPrev: null; globalPrev: null } };
+      const { chain, ...rest } = JSON.parse(Buffer.from(stored.customMetadata).toString('utf8')) as { chain: ChainLink };
+      const { hash, ...predecessors } = chain;
       const data = JSON.parse(Buffer.from(stored.data).toString('utf8')) as unknown;
-      const forged = chainHash({ streamId: stored.streamId, revision: 0, eventId: stored.eventId, type: stored.eventType, data, metadata: rest }, chain.streamPrev, chain.globalPrev);
-      return rewrite(log, record, chain.hash, forged);
+      const forged = chainHash({ streamId: stored.streamId, revision: 0, eventId: stored.eventId, type: stored.eventType, data, metadata: rest }, predecessors);
+      return rewrite(log, record, hash, forged);
     });
     const { report } = await verify();
-    expect(report.firstBreak).toMatchObject({ kind: 'global-link', eventId: ids.leipzig, previous: { eventId: ids.kazan } });
-    expect(report.brokenLinks).toBe(2); // Leipzig's global link and Halle's stream link both name the old hash
+    expect(report.firstBreak).toMatchObject({ kind: 'lane-link', eventId: ids.leipzig, previous: { eventId: ids.kazan } });
+    expect(report.brokenLinks).toBe(2); // Leipzig's lane link and Halle's stream link both name the old hash
   });
 
   it('catches a deleted event at the event after it', async () => {
@@ -153,7 +155,7 @@ describe('tamper evidence against the embedded node’s log on disk', () => {
     });
     const { report } = await verify();
     expect(report.events).toBe(3);
-    expect(report.firstBreak).toMatchObject({ kind: 'global-link', eventId: ids.halle });
+    expect(report.firstBreak).toMatchObject({ kind: 'lane-link', eventId: ids.halle });
   });
 
   it('catches two events swapped in the log', async () => {
@@ -163,7 +165,7 @@ describe('tamper evidence against the embedded node’s log on disk', () => {
       const b = Buffer.from(log.subarray(third.offset, third.offset + third.size));
       return Buffer.concat([log.subarray(0, second.offset), b, a, log.subarray(third.offset + third.size)]);
     });
-    expect((await verify()).report.firstBreak).toMatchObject({ kind: 'global-link', eventId: ids.halle });
+    expect((await verify()).report.firstBreak).toMatchObject({ kind: 'lane-link', eventId: ids.halle });
   });
 
   it('catches a cut tail against a published checkpoint', async () => {
@@ -209,7 +211,7 @@ describe('chaining appends through AggregateEventStore', () => {
     expect(await verified()).toMatchObject({ intact: true, events: 3, chained: 2, unchained: 1 });
   });
 
-  it('re-reads the head after an append whose outcome it could not learn', async () => {
+  it('ends the lane and anchors a fresh one after an append whose outcome it could not learn', async () => {
     // A client that writes, then loses the answer: the store cannot know whether the events were stored.
     const lossy = new Proxy(disk.client, {
       get(target, property, receiver) {
@@ -225,6 +227,81 @@ describe('chaining appends through AggregateEventStore', () => {
     const store = new AggregateEventStore(disk.client);
     await store.append({ streamName: 'cooperation-b', expectedRevision: 'no_stream', events: meeting('Leipzig'), metadata });
     await expect(flaky.append({ streamName: 'cooperation-a', expectedRevision: 0n, events: meeting('Halle'), metadata })).rejects.toBeInstanceOf(UnavailableError);
-    expect(await verified()).toMatchObject({ intact: true, events: 3, chained: 3 });
+    expect(await verified()).toMatchObject({ intact: true, events: 3, chained: 3, lanes: 3 });
   });
+
+  it('spreads concurrent appends over at most its lanes, every lane verifiable, conflicts on one stream refused', async () => {
+    const store = new AggregateEventStore(disk.client);
+    await Promise.all(Array.from({ length: 64 }, (_, index) => store.append({ streamName: `cooperation-${index}`, expectedRevision: 'no_stream', events: meeting(`Kazan ${index}`), metadata })));
+    const racing = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => store.append({ streamName: 'cooperation-0', expectedRevision: 0n, events: meeting(`Halle ${index}`), metadata })));
+    expect(racing.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(racing.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason)).toEqual(Array(7).fill(expect.objectContaining({ code: 'CONCURRENCY_CONFLICT' })));
+    await store.append({ streamName: 'cooperation-0', expectedRevision: 1n, events: meeting('Leipzig'), metadata });
+    expect(await verified()).toMatchObject({ intact: true, events: 66, chained: 66, lanes: 8, brokenLinks: 0 });
+  });
+
+  it('with one lane, chains even concurrent appends in one strict line, each to the event before it in $all', async () => {
+    const store = new AggregateEventStore(disk.client, undefined, { chainLanes: 1 });
+    await Promise.all(Array.from({ length: 16 }, (_, index) => store.append({ streamName: `cooperation-${index % 4}-${index}`, expectedRevision: 'no_stream', events: meeting(`Kazan ${index}`), metadata })));
+    const links = (await storedEvents()).map((event) => event.metadata.chain as LaneChainLink);
+    expect(new Set(links.map((link) => link.lane)).size).toBe(1);
+    expect(links.map((link) => link.lanePrev)).toEqual([null, ...links.slice(0, -1).map((link) => link.hash)]);
+    expect(await verified()).toMatchObject({ intact: true, events: 16, lanes: 1 });
+  });
+
+  it('keeps its lane when a keyed retry was first written through another writer', async () => {
+    const [one, other] = [new AggregateEventStore(disk.client), new AggregateEventStore(disk.client)];
+    await other.append({ streamName: 'cooperation-b', expectedRevision: 'no_stream', events: meeting('Minsk'), metadata });
+    await one.append({ streamName: 'cooperation-a', expectedRevision: 'no_stream', events: meeting('Kazan'), metadata, idempotencyKey: 'k-1' });
+    // The same command retried through the other writer: the server recognises its event ids and writes nothing, so
+    // the other writer's lane must not move to the hash it computed (its recordedAt and lane differ from what is stored).
+    const retried = await other.append({ streamName: 'cooperation-a', expectedRevision: 'no_stream', events: meeting('Kazan'), metadata: { ...metadata, recordedAt: '2026-11-29T00:00:00.000Z' }, idempotencyKey: 'k-1' });
+    expect(retried.nextRevision).toBe(0n);
+    await other.append({ streamName: 'cooperation-b', expectedRevision: 0n, events: meeting('Halle'), metadata });
+    await other.append({ streamName: 'cooperation-a', expectedRevision: 0n, events: meeting('Leipzig'), metadata });
+    expect(await verified()).toMatchObject({ intact: true, events: 4, chained: 4, lanes: 2 });
+  });
+
+  it('verifies a data folder chained by the single writer (v1) and continued through lanes', async () => {
+    const appendV1 = async (streamName: string, place: string, streamPrev: string | null, globalPrev: string | null): Promise<string> => {
+      const id = randomUUID();
+      const unchained = { ...metadata, schemaVersion: 1 };
+      const hash = chainHash({ streamId: streamName, revision: streamPrev === null ? 0 : 1, eventId: id, type: 'MeetingHeld', data: { place }, metadata: unchained }, { v: 1, streamPrev, globalPrev });
+      await disk.client.appendToStream(streamName, [jsonEvent({ id, type: 'MeetingHeld', data: { place }, metadata: { ...unchained, chain: { v: 1, hash, streamPrev, globalPrev } } })]);
+      return hash;
+    };
+    const kazan = await appendV1('cooperation-a', 'Kazan', null, null);
+    await appendV1('cooperation-b', 'Leipzig', null, kazan);
+    const store = new AggregateEventStore(disk.client);
+    await store.append({ streamName: 'cooperation-a', expectedRevision: 0n, events: meeting('Halle'), metadata });
+    await store.append({ streamName: 'cooperation-c', expectedRevision: 'no_stream', events: meeting('Minsk'), metadata });
+    expect(await verified()).toMatchObject({ intact: true, events: 4, chained: 4, lanes: 1 });
+  });
+
+  it('continues from a checkpoint the lanes of two writers, and catches an event removed after it', async () => {
+    const [one, other] = [new AggregateEventStore(disk.client), new AggregateEventStore(disk.client)];
+    await one.append({ streamName: 'cooperation-a', expectedRevision: 'no_stream', events: meeting('Kazan'), metadata });
+    await other.append({ streamName: 'cooperation-b', expectedRevision: 'no_stream', events: meeting('Leipzig'), metadata });
+    const { checkpoint } = await verifyEventStore(disk.client, { key });
+    const halle = (await one.append({ streamName: 'cooperation-c', expectedRevision: 'no_stream', events: meeting('Halle'), metadata })).eventIds[0];
+    await other.append({ streamName: 'cooperation-b', expectedRevision: 0n, events: meeting('Minsk'), metadata });
+    const lastOfOne = (await one.append({ streamName: 'cooperation-d', expectedRevision: 'no_stream', events: meeting('Kaliningrad'), metadata })).eventIds[0];
+    const from = { key, from: checkpoint! };
+    expect((await verifyEventStore(disk.client, from)).report).toMatchObject({ intact: true, mode: 'incremental', checked: 3, events: 5 });
+    await disk.tamper((log) => {
+      const record = records(log).find((located) => located.eventId === halle)!;
+      return Buffer.concat([log.subarray(0, record.offset), log.subarray(record.offset + record.size)]);
+    });
+    // The first writer's lane last wrote Kazan before the checkpoint: its next event now names Halle, which is gone.
+    expect((await verifyEventStore(disk.client, from)).report.firstBreak).toMatchObject({ kind: 'lane-link', eventId: lastOfOne });
+  });
+
+  /** Every non-system event in the store, oldest first. */
+  async function storedEvents(): Promise<{ metadata: Record<string, unknown> }[]> {
+    const events: { metadata: Record<string, unknown> }[] = [];
+    for await (const { event } of disk.client.readAll({ fromPosition: START })) {
+      if (event && !event.streamId.startsWith('$')) events.push({ metadata: event.metadata as Record<string, unknown> });
+    }
+    return events;
+  }
 });

@@ -58,7 +58,7 @@ describe('AggregateEventStore against the embedded node', () => {
       { type: 'ContactEstablished', data: { place: 'Leipzig' } },
       { type: 'MeetingHeld', data: { topics: ['logistics'], level: 'minister' } },
     ]);
-    expect(loaded.events[1].metadata).toEqual({ ...metadata, schemaVersion: 2, chain: expect.objectContaining({ v: 1 }) });
+    expect(loaded.events[1].metadata).toEqual({ ...metadata, schemaVersion: 2, chain: expect.objectContaining({ v: 2, lane: expect.stringMatching(/^[0-9a-f]{32}$/) }) });
     expect(loaded.events[1].metadata).toEqual(appended.metadata[1]);
     expect(loaded.events.map((recorded) => recorded.eventId)).toEqual(appended.eventIds);
     expect(loaded.events[1].position?.commit).toBe(appended.position?.commit);

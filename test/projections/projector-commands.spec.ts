@@ -93,7 +93,7 @@ describe.each(readModelStores())('the projector commands, on %s', (_name, makeSt
     const result = await runProjector(['status'], env);
     expect(result).toMatchObject({ code: 0, signal: null });
     const [header, ...rows] = result.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^PROJECTION\s+STATE\s+CHECKPOINT\s+EVENTS APPLIED\s+LAG EVENTS\s+LAG SECONDS\s+LAST ERROR$/);
+    expect(header).toMatch(/^PROJECTION\s+STATE\s+CHECKPOINT\s+EVENTS APPLIED\s+LAG EVENTS\s+LAG SECONDS\s+OWNER\s+LAST ERROR$/);
     expect(rows.map((row) => row.split(/\s+/).slice(0, 2))).toEqual(NAMES.map((name) => [name, 'behind']));
     expect(rows.map((row) => row.split(/\s+/)[4])).toEqual(NAMES.map(() => histories[1].events.length.toLocaleString('en-US')));
   }, 60_000);

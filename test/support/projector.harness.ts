@@ -12,6 +12,9 @@ export interface ProjectorEnvironment {
   READ_MODEL_URL?: string;
   DATA_DIR?: string;
   LOG_LEVEL?: string;
+  METRICS_PORT?: string;
+  METRICS_TOKEN?: string;
+  PROJECTION_LEASE_TTL_MS?: string;
 }
 
 export interface ProjectorExit {

@@ -4,10 +4,13 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { FairsModule } from './fairs/fairs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
+import { PicturesModule } from './pictures/pictures.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegionsModule } from './regions/regions.module';
 
@@ -15,6 +18,6 @@ import { RegionsModule } from './regions/regions.module';
 export class AppModule {
   /** The configuration is loaded by the caller (main.ts, or a test) so that nothing inside the app reads process.env. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), AuthModule, HealthModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule, ReadModelsModule, AuditModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), AuthModule, HealthModule, MetricsModule, RegionsModule, OrganisationsModule, PeopleModule, FairsModule, CooperationsModule, ReadModelsModule, AuditModule, PicturesModule, ImportsModule] };
   }
 }

@@ -8,11 +8,13 @@ import { createHttpAdapter } from './http/create-http-adapter';
 import { createJsonLogger } from './logging/json-logger';
 import { NestJsonLogger } from './logging/nest-json-logger';
 import { InvalidConfigurationError, loadAppConfig, type AppConfig } from './config/app-config';
+import { shutDownGracefullyOnSignals } from './shutdown/graceful-shutdown';
+import { seedSampleStoryOnStart } from './sample-story/seed-on-start';
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
   try {
-    config = loadAppConfig(process.env);
+    config = loadAppConfig(process.env, process.cwd(), process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof InvalidConfigurationError)) throw error;
     process.stderr.write(`Invalid configuration: ${error.message}\n`);
@@ -26,10 +28,12 @@ async function bootstrap(): Promise<void> {
     logger: new NestJsonLogger(logger),
   });
   await configureApp(app);
-  // SIGINT/SIGTERM close the app, which stops the embedded event store after flushing its pending appends.
-  app.enableShutdownHooks();
+  // SIGINT/SIGTERM: refuse new requests, finish those in flight, stop the projections at a checkpoint, close the
+  // event store (the embedded node flushes its pending appends), exit 0. See shutdown/graceful-shutdown.ts.
+  shutDownGracefullyOnSignals(app, config.operations.shutdownTimeoutMs);
   await app.listen(config.http.port, config.http.host);
   new Logger('Bootstrap').log(`Kontakt API listening on ${await app.getUrl()}`);
+  if (config.sampleStory.seedOnStart) await seedSampleStoryOnStart(await app.getUrl(), config);
 }
 
 bootstrap().catch((error: unknown) => {

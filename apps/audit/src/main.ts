@@ -1,11 +1,10 @@
 // `npm run audit:verify [-- --from <token> | --checkpoint <token>] [--json]`: verifies the event store's hash chains.
-import { InvalidCheckpointError, loadAuditKey, MIN_AUDIT_KEY_LENGTH, parseCheckpointToken, verifyEventStore, type AuditCheckpoint } from '@app/audit';
+import { formatVerification, InvalidCheckpointError, loadAuditKey, MIN_AUDIT_KEY_LENGTH, parseCheckpointToken, verifyEventStore, type AuditCheckpoint } from '@app/audit';
+import { StderrWriter } from '@app/terminal';
 import { jsonLineLogger } from '../../projector/src/json-line-logger';
 import { InvalidConfigurationError, loadProjectorConfig } from '../../projector/src/projector-config';
 import { connectEventStore } from '../../projector/src/projector-connections';
-import { StderrWriter } from '../../projector/src/stderr-writer';
 import { parseAuditArguments, USAGE, UsageError, type AuditCommand } from './audit-arguments';
-import { formatVerification } from './verification-report-text';
 
 const EXIT_INTACT = 0;
 const EXIT_BROKEN_OR_FAILED = 1;

@@ -1,6 +1,6 @@
 import type { EngineLogger } from '@app/projections';
 import type { LogLevel } from './projector-config';
-import type { StderrWriter } from './stderr-writer';
+import type { StderrWriter } from '@app/terminal';
 
 export interface ProjectorLogger extends EngineLogger {
   debug(message: string, fields?: Record<string, unknown>): void;

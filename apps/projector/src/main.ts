@@ -1,5 +1,6 @@
 // The projection worker and its tools: `npm run projections -- run | rebuild <name>|all | status [--json]` (see USAGE).
 import { KONTAKT_PROJECTIONS } from '@app/projections';
+import { StderrWriter } from '@app/terminal';
 import { rebuildProjections } from './commands/rebuild.command';
 import { runProjections } from './commands/run.command';
 import { showStatus } from './commands/status.command';
@@ -7,7 +8,6 @@ import { jsonLineLogger, type ProjectorLogger } from './json-line-logger';
 import { parseProjectorArguments, UsageError, type ProjectorCommand } from './projector-arguments';
 import { InvalidConfigurationError, loadProjectorConfig, type ProjectorConfig } from './projector-config';
 import { openConnections, type ProjectorConnections } from './projector-connections';
-import { StderrWriter } from './stderr-writer';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -40,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_FAILURE;
   }
   try {
-    return await dispatch(command, connections, logger, writer);
+    return await dispatch(command, connections, logger, writer, config);
   } catch (error) {
     logger.error(`${command.kind} failed`, { error: (error as Error).message });
     return EXIT_FAILURE;
@@ -49,12 +49,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function dispatch(command: Exclude<ProjectorCommand, { kind: 'help' }>, connections: ProjectorConnections, logger: ProjectorLogger, writer: StderrWriter): Promise<number> {
+function dispatch(command: Exclude<ProjectorCommand, { kind: 'help' }>, connections: ProjectorConnections, logger: ProjectorLogger, writer: StderrWriter, config: ProjectorConfig): Promise<number> {
   switch (command.kind) {
     case 'run':
-      return runProjections(connections, logger);
+      return runProjections(connections, logger, config.metrics, { projections: command.projections, leaseTtlMs: config.leaseTtlMs });
     case 'rebuild':
-      return rebuildProjections(command.projections, connections, logger, writer);
+      return rebuildProjections(command.projections, connections, logger, writer, config.leaseTtlMs);
     case 'status':
       return showStatus(command.json, connections);
   }

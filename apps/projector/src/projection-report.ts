@@ -1,5 +1,5 @@
 import type { ProjectionStatus } from '@app/projections';
-import type { ProjectionCheckpoint } from '@app/read-model';
+import type { ProjectionCheckpoint, ProjectionLease } from '@app/read-model';
 
 /**
  * What the stored projection is, seen from outside the process that runs it: `not-built` (no checkpoint yet),
@@ -19,6 +19,10 @@ export interface ProjectionReport {
   updatedAt: string | null;
   lag: ProjectionStatus['lag'];
   lastError: ProjectionStatus['lastError'];
+  /** The process running it now (its lease has not expired); null when none does. */
+  owner: string | null;
+  /** The lease row as stored: the owner and when it was last renewed, or the last owner of a lease run out. */
+  lease: ProjectionLease | null;
 }
 
 export function projectionReport(status: ProjectionStatus, stored: ProjectionCheckpoint | undefined): ProjectionReport {
@@ -33,6 +37,8 @@ export function projectionReport(status: ProjectionStatus, stored: ProjectionChe
     updatedAt: status.updatedAt,
     lag: status.lag,
     lastError: status.lastError,
+    owner: status.lease?.held ? status.lease.owner : null,
+    lease: status.lease ?? null,
   };
 }
 

@@ -15,8 +15,9 @@ function usageErrorOf(...argv: string[]): UsageError {
 }
 
 describe('parseProjectorArguments', () => {
-  it('runs the projections live', () => {
-    expect(parse('run')).toEqual({ kind: 'run' });
+  it('runs the projections live: all of them, or those named, in the order they are applied', () => {
+    expect(parse('run')).toEqual({ kind: 'run', projections: ['timeline', 'status', 'graph'] });
+    expect(parse('run', 'graph', 'timeline')).toEqual({ kind: 'run', projections: ['timeline', 'graph'] });
   });
 
   it('rebuilds one projection by name', () => {
@@ -61,6 +62,7 @@ describe('parseProjectorArguments', () => {
 
   it('rejects an unknown projection, naming it and the choices', () => {
     expect(usageErrorOf('rebuild', 'timelines').message).toBe("unknown projection 'timelines': expected timeline, status, graph or all");
+    expect(usageErrorOf('run', 'status', 'graphs').message).toBe("unknown projection 'graphs': run takes none (all of them) or some of timeline, status, graph");
   });
 
   it('requires exactly one projection to rebuild', () => {

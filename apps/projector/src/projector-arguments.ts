@@ -9,7 +9,8 @@ export class UsageError extends Error {
 
 export type ProjectorCommand =
   | { kind: 'help'; text: string }
-  | { kind: 'run' }
+  /** The projections to run (all unless some are named), in the order they are applied. */
+  | { kind: 'run'; projections: string[] }
   /** The projections to rebuild, in order; `all` is every known projection. */
   | { kind: 'rebuild'; projections: string[] }
   | { kind: 'status'; json: boolean };
@@ -25,7 +26,7 @@ export function parseProjectorArguments(argv: readonly string[], projectionNames
     case 'help':
       return { kind: 'help', text: USAGE };
     case 'run':
-      return parseRun(rest);
+      return parseRun(rest, projectionNames);
     case 'rebuild':
       return parseRebuild(rest, projectionNames);
     case 'status':
@@ -35,9 +36,13 @@ export function parseProjectorArguments(argv: readonly string[], projectionNames
   }
 }
 
-function parseRun(argv: readonly string[]): ProjectorCommand {
-  const { values } = parseStrictly(argv, {}, false);
-  return values.help ? { kind: 'help', text: RUN_USAGE } : { kind: 'run' };
+function parseRun(argv: readonly string[], projectionNames: readonly string[]): ProjectorCommand {
+  const { values, positionals } = parseStrictly(argv, {}, true);
+  const named: readonly string[] = positionals;
+  if (values.help) return { kind: 'help', text: RUN_USAGE.replace('%PROJECTIONS%', projectionNames.join(', ')) };
+  const unknown = named.find((name) => !projectionNames.includes(name));
+  if (unknown !== undefined) throw new UsageError(`unknown projection '${unknown}': run takes none (all of them) or some of ${projectionNames.join(', ')}`);
+  return { kind: 'run', projections: named.length === 0 ? [...projectionNames] : projectionNames.filter((name) => named.includes(name)) };
 }
 
 function parseRebuild(argv: readonly string[], projectionNames: readonly string[]): ProjectorCommand {

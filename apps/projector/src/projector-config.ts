@@ -1,4 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { connectionStringProblem } from '@app/event-store';
+import type { MetricsEndpoint } from '@app/metrics';
+import { DEFAULT_LEASE_TTL_MS, MAX_LEASE_TTL_MS, MIN_LEASE_TTL_MS } from '@app/projections';
 import { readModelTargetFrom, type ReadModelTarget } from '@app/read-model';
 
 /** Everything the projector reads from its environment, validated once at start-up. */
@@ -13,6 +16,13 @@ export interface ProjectorConfig {
     embeddedDataDir: string;
   };
   readModel: ReadModelTarget;
+  /**
+   * How long a projection's lease lasts unrenewed (PROJECTION_LEASE_TTL_MS): a worker that dies is replaced by a
+   * standby after at most this (and a third more); one that stops gracefully releases its leases at once.
+   */
+  leaseTtlMs: number;
+  /** `run` serves GET /metrics here (METRICS_PORT); absent: no metrics endpoint. */
+  metrics?: MetricsEndpoint;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,29 +34,49 @@ export class InvalidConfigurationError extends Error {
   override readonly name = 'InvalidConfigurationError';
 }
 
-// The schemes @eventstore/db-client 6 parses.
-const CONNECTION_STRING_SCHEMES = ['esdb://', 'esdb+discover://'];
-
 export function loadProjectorConfig(env: Readonly<Record<string, string | undefined>>, workingDirectory = process.cwd()): ProjectorConfig {
   const dataDirText = nonEmpty(env, 'DATA_DIR') ?? './data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(workingDirectory, dataDirText);
   const connectionString = nonEmpty(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (connectionString !== undefined && !CONNECTION_STRING_SCHEMES.some((scheme) => connectionString.startsWith(scheme))) {
-    throw new InvalidConfigurationError(
-      `EVENTSTORE_CONNECTION_STRING must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${connectionString}'`,
-    );
-  }
+  const connectionProblem = connectionString === undefined ? undefined : connectionStringProblem(connectionString);
+  if (connectionProblem !== undefined) throw new InvalidConfigurationError(`EVENTSTORE_CONNECTION_STRING ${connectionProblem}`);
   return {
     logLevel: parseLogLevel(nonEmpty(env, 'LOG_LEVEL') ?? 'info'),
     dataDir,
     eventStore: { ...(connectionString === undefined ? {} : { connectionString }), embeddedDataDir: join(dataDir, 'event-store') },
     readModel: parseReadModelTarget(nonEmpty(env, 'READ_MODEL_URL'), dataDir),
+    leaseTtlMs: parseLeaseTtl(nonEmpty(env, 'PROJECTION_LEASE_TTL_MS') ?? String(DEFAULT_LEASE_TTL_MS)),
+    ...parseMetricsEndpoint(env),
   };
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+/** METRICS_PORT switches the endpoint on (0: any free port, logged); METRICS_HOST and METRICS_TOKEN as for the API. */
+function parseMetricsEndpoint(env: Readonly<Record<string, string | undefined>>): { metrics?: MetricsEndpoint } {
+  const portText = nonEmpty(env, 'METRICS_PORT');
+  // Without a port, METRICS_HOST and METRICS_TOKEN go unused: one environment file may serve the API and the worker.
+  if (portText === undefined || portText.toLowerCase() === 'off') return {};
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new InvalidConfigurationError(`METRICS_PORT must be an integer from 0 to 65535, or off, got '${portText}'`);
+  const token = nonEmpty(env, 'METRICS_TOKEN');
+  if (token !== undefined && (token.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(token))) {
+    throw new InvalidConfigurationError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces, got ${token.length} characters`);
+  }
+  return { metrics: { host: nonEmpty(env, 'METRICS_HOST') ?? '127.0.0.1', port, ...(token === undefined ? {} : { token }) } };
 }
 
 function nonEmpty(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === '' ? undefined : value;
+}
+
+function parseLeaseTtl(text: string): number {
+  const ms = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= MIN_LEASE_TTL_MS && ms <= MAX_LEASE_TTL_MS)) {
+    throw new InvalidConfigurationError(`PROJECTION_LEASE_TTL_MS must be a number of milliseconds from ${MIN_LEASE_TTL_MS} to ${MAX_LEASE_TTL_MS}, got '${text}'`);
+  }
+  return ms;
 }
 
 function parseLogLevel(text: string): LogLevel {

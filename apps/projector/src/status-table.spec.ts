@@ -1,5 +1,5 @@
 import type { ProjectionStatus } from '@app/projections';
-import type { ProjectionCheckpoint } from '@app/read-model';
+import type { ProjectionCheckpoint, ProjectionLease } from '@app/read-model';
 import { projectionReport } from './projection-report';
 import { formatStatusTable } from './status-table';
 
@@ -15,6 +15,21 @@ function status(fields: Partial<ProjectionStatus> = {}): ProjectionStatus {
     lag: { events: 0, eventsCapped: false, seconds: 0 },
     lastError: null,
     rebuild: null,
+    lease: null,
+    subscriptionRestarts: 0,
+    ...fields,
+  };
+}
+
+function lease(fields: Partial<ProjectionLease> = {}): ProjectionLease {
+  return {
+    projection: 'timeline',
+    owner: 'projector@host-a/41/0a1b2c',
+    token: 3,
+    acquiredAt: '2026-01-01T00:00:00.000Z',
+    renewedAt: '2026-01-01T00:00:05.000Z',
+    expiresAt: '2026-01-01T00:00:20.000Z',
+    held: true,
     ...fields,
   };
 }
@@ -42,16 +57,17 @@ describe('projectionReport', () => {
 describe('formatStatusTable', () => {
   it('lines up one projection per row under a header', () => {
     const reports = [
-      projectionReport(status(), stored()),
+      projectionReport(status({ lease: lease({ held: true }) }), stored()),
       projectionReport(status({ name: 'status', checkpoint: null, eventsApplied: 0, lag: { events: 10_000, eventsCapped: true, seconds: 86.25 } }), undefined),
-      projectionReport(status({ name: 'graph', lastError: { message: 'SQLITE_FULL:\n  database or disk is full', at: '2026-01-01T00:00:01.000Z' } }), stored({ projection: 'graph' })),
+      // A lease run out names nobody: the last owner is in the JSON, not in the table.
+      projectionReport(status({ name: 'graph', lease: lease({ projection: 'graph', held: false }), lastError: { message: 'SQLITE_FULL:\n  database or disk is full', at: '2026-01-01T00:00:01.000Z' } }), stored({ projection: 'graph' })),
     ];
     expect(formatStatusTable(reports)).toBe(
       [
-        'PROJECTION  STATE       CHECKPOINT  EVENTS APPLIED  LAG EVENTS  LAG SECONDS  LAST ERROR',
-        'timeline    up-to-date  4096/4096   41,234          0           0.0          -',
-        'status      not-built   -           0               10,000+     86.3         -',
-        'graph       failed      4096/4096   41,234          0           0.0          2026-01-01T00:00:01.000Z SQLITE_FULL: database or disk is full',
+        'PROJECTION  STATE       CHECKPOINT  EVENTS APPLIED  LAG EVENTS  LAG SECONDS  OWNER                       LAST ERROR',
+        'timeline    up-to-date  4096/4096   41,234          0           0.0          projector@host-a/41/0a1b2c  -',
+        'status      not-built   -           0               10,000+     86.3         -                           -',
+        'graph       failed      4096/4096   41,234          0           0.0          -                           2026-01-01T00:00:01.000Z SQLITE_FULL: database or disk is full',
         '',
       ].join('\n'),
     );

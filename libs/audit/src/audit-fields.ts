@@ -16,7 +16,11 @@ export interface AuditFields {
   source: Record<string, unknown> | null;
   chainHash: string | null;
   streamPrev: string | null;
+  /** Single-writer (v1) links only: the event appended before it. */
   globalPrev: string | null;
+  /** Lane (v2) links only: the lane that wrote it, and the lane's previous event (or, for its first, its anchor). */
+  lane: string | null;
+  lanePrev: string | null;
 }
 
 // The date field each kind of fact is dated by; the first present wins.
@@ -41,7 +45,9 @@ export function auditFieldsOf(data: unknown, metadata: unknown): AuditFields {
     source: source ? { ...source } : null,
     chainHash: link?.hash ?? null,
     streamPrev: link?.streamPrev ?? null,
-    globalPrev: link?.globalPrev ?? null,
+    globalPrev: link?.v === 1 ? link.globalPrev : null,
+    lane: link?.v === 2 ? link.lane : null,
+    lanePrev: link?.v === 2 ? link.lanePrev : null,
   };
 }
 

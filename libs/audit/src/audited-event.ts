@@ -1,3 +1,5 @@
+import type { ResolvedEvent } from '@eventstore/db-client';
+
 /** A position in `$all`, as decimal strings so reports and tokens survive JSON. */
 export interface AuditPosition {
   commit: string;
@@ -14,6 +16,21 @@ export interface AuditedEvent {
   /** Parsed JSON, or the bytes of a binary payload. */
   data: unknown;
   metadata: unknown;
+}
+
+/** A record of `$all` as the client resolved it, as the verifier sees it (undefined: no event, or no position). */
+export function auditedEventOf(resolved: ResolvedEvent): AuditedEvent | undefined {
+  const event = resolved.event;
+  if (!event?.position) return undefined;
+  return {
+    position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
+    streamId: event.streamId,
+    revision: event.revision,
+    eventId: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  };
 }
 
 /** System records (`$metadata`, tombstones, anything in a `$` stream) are the store's own and are not chained. */

@@ -1,6 +1,7 @@
-import { chainHash, chainLinkOf, CHAIN_VERSION, linkDigestOf, metadataWithoutChain, type ChainSubject } from '@app/event-store';
+import { chainHash, chainLinkOf, linkDigestOf, metadataWithoutChain, type ChainLink, type ChainSubject, type GlobalChainLink, type LaneChainLink } from '@app/event-store';
 import type { AuditCheckpoint } from './audit-checkpoint';
 import { comparePositions, isSystemRecord, type AuditedEvent, type AuditPosition } from './audited-event';
+import { nextLogDigest } from './log-digest';
 
 /** Where an event sits, as a report names it. */
 export interface EventLocation {
@@ -15,11 +16,17 @@ export type BreakKind =
   | 'content'
   /** Its stream predecessor is not the event its link names: an event of the stream removed, inserted or reordered. */
   | 'stream-link'
-  /** Its global predecessor is not the event its link names: an event removed, inserted or reordered in `$all`. */
+  /**
+   * Its lane predecessor is not the event its link names (an event of the lane altered, removed, inserted or
+   * reordered), or its lane begins anchored on an event that is not in the log before it (that event removed or
+   * altered, or moved after it).
+   */
+  | 'lane-link'
+  /** A single-writer (v1) link whose global predecessor is not the event before it in `$all`. */
   | 'global-link'
   /** A stream whose events are chained has one without a link, or with a malformed or unknown-version one. */
   | 'missing-link'
-  /** The log does not hold, at a checkpoint's position, the event count and head that checkpoint recorded. */
+  /** The log does not hold, at a checkpoint's position, the event count, head and log digest that checkpoint recorded. */
   | 'checkpoint';
 
 export interface BrokenLink extends EventLocation {
@@ -46,6 +53,8 @@ export interface VerificationReport {
   firstUnchained: EventLocation | null;
   systemRecords: number;
   streams: number;
+  /** Chain lanes (v2) whose events this run checked: writers' strands, several per API process under load. */
+  lanes: number;
   brokenLinks: number;
   firstBreak: BrokenLink | null;
   /** Where the walk ended (unsigned; the caller signs it when the chain is intact). */
@@ -53,59 +62,107 @@ export interface VerificationReport {
 }
 
 export interface VerifierOptions {
-  /** Continue from this checkpoint (already verified, signature checked): the log must still have its head there. */
+  /**
+   * Continue from this checkpoint (already verified, signature checked): the log must still have its head there. A
+   * v1 checkpoint carries no log digest to continue from, so with one the whole log is verified against it instead.
+   */
   from?: AuditCheckpoint;
   /** Published checkpoints the log must still agree with as it is walked. */
   expect?: readonly AuditCheckpoint[];
 }
 
-interface StreamHead {
-  revision: bigint;
+interface ChainHead {
   digest: string;
-  chained: boolean;
   location: EventLocation;
 }
 
+interface StreamHead extends ChainHead {
+  revision: bigint;
+  chained: boolean;
+}
+
 /**
- * Recomputes both hash chains over `$all`, fed one record at a time in log order. Pure: the caller reads the log.
+ * Recomputes the hash chains over `$all`, fed one record at a time in log order. Pure: the caller reads the log.
  * After a break it continues from what is stored, so one altered event is reported once and later events are still
  * checked; `firstBreak` is the earliest.
+ *
+ * Each event's content is checked against its own hash; its stream link against the stream's previous event; a v2
+ * link against its lane's previous event or, for a lane's first event, against the events before it (its anchor must
+ * be one of them, or null); a v1 link against the event before it in `$all`, as the single writer wrote them.
  */
 export class ChainVerifier {
   private readonly streams = new Map<string, StreamHead>();
+  private readonly lanes = new Map<string, ChainHead>();
+  /** The link digest of every event walked: what a new lane may be anchored on. */
+  private readonly seen = new Set<string>();
   private readonly expectations: AuditCheckpoint[];
+  /** The checkpoint continued from (v2 only); undefined for a full run. */
+  private readonly from: AuditCheckpoint | undefined;
   private events = 0;
   private checked = 0;
   private chained = 0;
   private unchained = 0;
   private firstUnchained: EventLocation | null = null;
   private systemRecords = 0;
+  /** Lanes whose events this run checked. */
+  private readonly lanesChecked = new Set<string>();
   private brokenLinks = 0;
   private firstBreak: BrokenLink | null = null;
-  /** The link digest of the last event, and of the last chained one: the global predecessors a link may name. */
+  /** The link digest of the last event, and of the last chained one: the global predecessors a v1 link may name. */
   private lastDigest: string | null = null;
   private lastChained: string | null = null;
+  private logDigest: string | null = null;
   private last: EventLocation | null = null;
   private anchor: AuditCheckpoint | undefined;
 
-  constructor(private readonly options: VerifierOptions = {}) {
-    this.expectations = [...(options.expect ?? [])].sort((a, b) => a.events - b.events);
+  constructor(options: VerifierOptions = {}) {
     const from = options.from;
-    if (from && from.position !== null) {
-      this.anchor = from;
-      this.events = from.events;
-      this.lastDigest = this.lastChained = from.globalHead;
+    const resumable = from !== undefined && from.logDigest !== undefined;
+    this.from = resumable ? from : undefined;
+    this.expectations = [...(options.expect ?? []), ...(from && !resumable ? [from] : [])].sort((a, b) => a.events - b.events);
+    if (this.from && this.from.position !== null) {
+      this.anchor = this.from;
+      this.events = this.from.events;
+      this.lastDigest = this.lastChained = this.from.globalHead;
+      this.logDigest = this.from.logDigest ?? null;
     }
+  }
+
+  /** Where the caller starts reading `$all`: at the checkpoint continued from (inclusive), else from the start. */
+  get startPosition(): AuditPosition | null {
+    return this.from?.position ?? null;
   }
 
   /** Incremental mode: this event's stream began before the checkpoint, so its predecessor must be given (`seedStream`). */
   needsStreamPredecessor(event: AuditedEvent): boolean {
-    return this.options.from !== undefined && !isSystemRecord(event) && event.revision > 0n && !this.streams.has(event.streamId);
+    return this.from !== undefined && !isSystemRecord(event) && event.revision > 0n && !this.streams.has(event.streamId);
   }
 
   /** The predecessor of a stream's first event after a checkpoint, read by the caller (`digest` null: none stored). */
   seedStream(streamId: string, revision: bigint, digest: string | null, location: EventLocation): void {
     if (digest !== null) this.streams.set(streamId, { revision, digest, chained: true, location });
+  }
+
+  /**
+   * Incremental mode: this event is the first after the checkpoint of a lane not seen since, and its lane predecessor
+   * is no event after the checkpoint: the caller looks before it (`seedLane`, `seedAnchor`) for the lane's last event,
+   * or for the event the lane is anchored on.
+   */
+  lanePredecessorNeeded(event: AuditedEvent): { lane: string; lanePrev: string | null } | undefined {
+    if (this.from === undefined || this.anchor !== undefined || isSystemRecord(event)) return undefined;
+    const link = chainLinkOf(event.metadata);
+    if (link?.v !== 2 || this.lanes.has(link.lane) || (link.lanePrev !== null && this.seen.has(link.lanePrev))) return undefined;
+    return { lane: link.lane, lanePrev: link.lanePrev };
+  }
+
+  /** The lane's last event before the checkpoint, read by the caller. */
+  seedLane(lane: string, digest: string, location: EventLocation): void {
+    this.lanes.set(lane, { digest, location });
+  }
+
+  /** An event before the checkpoint with this link digest exists: a lane may be anchored on it. */
+  seedAnchor(digest: string): void {
+    this.seen.add(digest);
   }
 
   feed(event: AuditedEvent): void {
@@ -121,7 +178,7 @@ export class ChainVerifier {
     const stream = this.streams.get(event.streamId);
     const link = chainLinkOf(event.metadata);
     let digest: string;
-    if (link === undefined || link.v !== CHAIN_VERSION) {
+    if (link === undefined) {
       digest = linkDigestOf(subject);
       const malformed = event.metadata !== null && typeof event.metadata === 'object' && 'chain' in event.metadata;
       if (malformed || stream?.chained) {
@@ -138,8 +195,11 @@ export class ChainVerifier {
       this.lastChained = link.hash;
     }
     this.streams.set(event.streamId, { revision: event.revision, digest, chained: stream?.chained === true || link !== undefined, location });
-    this.lastDigest = digest;
-    this.last = location;
+    if (link?.v === 2) {
+      this.lanes.set(link.lane, { digest, location });
+      this.lanesChecked.add(link.lane);
+    }
+    this.advance(digest, location);
     this.checkExpectations(event, location);
   }
 
@@ -153,7 +213,7 @@ export class ChainVerifier {
     this.anchor = undefined;
     return {
       intact: this.brokenLinks === 0,
-      mode: this.options.from ? 'incremental' : 'full',
+      mode: this.from ? 'incremental' : 'full',
       events: this.events,
       checked: this.checked,
       chained: this.chained,
@@ -161,14 +221,23 @@ export class ChainVerifier {
       firstUnchained: this.firstUnchained,
       systemRecords: this.systemRecords,
       streams: this.streams.size,
+      lanes: this.lanesChecked.size,
       brokenLinks: this.brokenLinks,
       firstBreak: this.firstBreak,
-      head: { position: this.last?.position ?? this.options.from?.position ?? null, events: this.events, globalHead: this.lastDigest },
+      head: { position: this.last?.position ?? this.from?.position ?? null, events: this.events, globalHead: this.lastDigest, logDigest: this.logDigest },
     };
   }
 
-  private checkLink(event: AuditedEvent, location: EventLocation, subject: ChainSubject, link: { hash: string; streamPrev: string | null; globalPrev: string | null }, stream: StreamHead | undefined): void {
-    const recomputed = chainHash(subject, link.streamPrev, link.globalPrev);
+  private advance(digest: string, location: EventLocation): void {
+    this.seen.add(digest);
+    this.lastDigest = digest;
+    this.logDigest = nextLogDigest(this.logDigest, digest);
+    this.last = location;
+  }
+
+  private checkLink(event: AuditedEvent, location: EventLocation, subject: ChainSubject, link: ChainLink, stream: StreamHead | undefined): void {
+    const { hash: _hash, ...predecessors } = link;
+    const recomputed = chainHash(subject, predecessors);
     if (recomputed !== link.hash) {
       this.report('content', event, location, recomputed, link.hash, 'its payload or metadata no longer hashes to the hash recorded in its link: the event was altered');
       return;
@@ -180,10 +249,31 @@ export class ChainVerifier {
         stream?.location);
       return;
     }
+    if (link.v === 2) this.checkLaneLink(event, location, link);
+    else this.checkGlobalLink(event, location, link);
+  }
+
+  private checkLaneLink(event: AuditedEvent, location: EventLocation, link: LaneChainLink): void {
+    const lane = this.lanes.get(link.lane);
+    if (lane !== undefined) {
+      if (link.lanePrev !== lane.digest) {
+        this.report('lane-link', event, location, lane.digest, link.lanePrev,
+          `its link names a lane predecessor other than the previous event of lane ${link.lane}: that event was altered, or events of the lane were removed, inserted or reordered`, lane.location);
+      }
+    } else if (link.lanePrev !== null && !this.seen.has(link.lanePrev)) {
+      // A lane's first event is anchored on the last event of $all when the lane started, so on an event before it.
+      // Null: the lane started on an empty log (several writers may start so at once, so null is allowed anywhere:
+      // it attests nothing, but a forger gains nothing by it either, since changing an anchor changes the hash).
+      this.report('lane-link', event, location, null, link.lanePrev,
+        `it begins lane ${link.lane} anchored on an event that is not in the log before it: that event was removed or altered, or moved after it (or the lane's earlier events were removed)`);
+    }
+  }
+
+  private checkGlobalLink(event: AuditedEvent, location: EventLocation, link: GlobalChainLink): void {
     const globalOk = link.globalPrev === this.lastDigest || (this.lastChained !== this.lastDigest && link.globalPrev === this.lastChained);
     if (!globalOk) {
       this.report('global-link', event, location, this.lastDigest, link.globalPrev,
-        this.last ? 'its link names a global predecessor other than the event before it in $all: that event was altered, or events were removed, inserted or reordered (or a second writer appended)' : 'its link names a global predecessor, but it is the first event of the log: earlier events were removed',
+        this.last ? 'its single-writer (v1) link names a global predecessor other than the event before it in $all: that event was altered, or events were removed, inserted or reordered (or a second writer appended)' : 'its link names a global predecessor, but it is the first event of the log: earlier events were removed',
         this.last ?? undefined);
     }
   }
@@ -202,7 +292,10 @@ export class ChainVerifier {
     if (digest !== anchor.globalHead) {
       this.report('checkpoint', event, location, anchor.globalHead, digest, 'the event at the checkpoint position is not the one the checkpoint was signed over');
     }
-    this.streams.set(event.streamId, { revision: event.revision, digest, chained: chainLinkOf(event.metadata) !== undefined, location });
+    const link = chainLinkOf(event.metadata);
+    this.streams.set(event.streamId, { revision: event.revision, digest, chained: link !== undefined, location });
+    if (link?.v === 2) this.lanes.set(link.lane, { digest, location });
+    this.seen.add(digest);
     this.last = location;
     return true;
   }
@@ -212,9 +305,14 @@ export class ChainVerifier {
       const expectation = this.expectations.shift()!;
       if (expectation.events < this.events) continue; // passed over by a checkpoint started from
       const samePosition = expectation.position !== null && comparePositions(expectation.position, event.position) === 0;
-      if (!samePosition || expectation.globalHead !== this.lastDigest) {
+      if (!samePosition) {
         this.report('checkpoint', event, location, expectation.globalHead, this.lastDigest,
-          samePosition ? `the global chain's head after ${expectation.events} events differs from the published checkpoint: history up to it was rewritten` : `event ${expectation.events} of the log is not at the published checkpoint's position ${expectation.position?.commit}: events were removed or inserted before it`);
+          `event ${expectation.events} of the log is not at the published checkpoint's position ${expectation.position?.commit}: events were removed or inserted before it`);
+      } else if (expectation.globalHead !== this.lastDigest) {
+        this.report('checkpoint', event, location, expectation.globalHead, this.lastDigest, `the event at the published checkpoint's position differs from the one it was signed over: history up to it was rewritten`);
+      } else if (expectation.logDigest !== undefined && expectation.logDigest !== this.logDigest) {
+        this.report('checkpoint', event, location, expectation.logDigest, this.logDigest,
+          `the log digest after ${expectation.events} events differs from the published checkpoint's: an event before it was altered, removed, inserted or moved, and the chains recomputed to hide it`);
       }
     }
   }

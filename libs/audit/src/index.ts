@@ -7,3 +7,4 @@ export * from './chain-verifier';
 export * from './entity-history';
 export * from './read-entity-history';
 export * from './verify-event-store';
+export * from './verification-report-text';

@@ -11,11 +11,12 @@ import {
   StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { chainHash, CHAIN_VERSION, linkDigestOf } from './chain/event-chain';
-import { readGlobalHead, type GlobalHead } from './chain/global-chain-head';
-import { SerialQueue } from './chain/serial-queue';
+import { ChainLanes, type ChainLane, type LaneHead } from './chain/chain-lanes';
+import { chainHash, chainLinkOf, CHAIN_VERSION, linkDigestOf } from './chain/event-chain';
+import { readGlobalHead } from './chain/global-chain-head';
 import { StreamChainHeads } from './chain/stream-chain-heads';
 import { deterministicEventId } from './deterministic-event-id';
 import { mapClientError } from './event-store-errors';
@@ -58,6 +59,11 @@ export interface AppendRequest<E extends DomainEventShape> {
   idempotencyKey?: string;
 }
 
+export interface AggregateEventStoreOptions {
+  /** How many appends may be in flight at once, each through a chain lane of its own (default 8; 1: one strict chain). */
+  chainLanes?: number;
+}
+
 /**
  * Answers after which the server has certainly written nothing: the chain heads stay as they were. Any other failure
  * (a timeout, a dropped connection) may or may not have written the events.
@@ -69,20 +75,22 @@ const DEFINITE_REFUSALS = [WrongExpectedVersionError, StreamDeletedError, MaxApp
  * versions with upcasting on read, optimistic concurrency, idempotent retries, client errors mapped to ours.
  *
  * Every append is the single write path, so it also chains each event (`metadata.chain`, see event-chain.ts) to the
- * previous event of its stream and to the previous event appended by this writer. The global chain has one head,
- * so appends are serialised in this process: hash, append, learn the outcome, then the next. That assumes one
- * writer per event store; a second writer's events break the global chain (the audit verifier reports it).
+ * previous event of its stream and to the previous event of its lane (chain-lanes.ts). Each append holds a lane from
+ * hashing to learning its outcome, so a lane's order is its append order, while appends through different lanes (and
+ * other processes' lanes) run concurrently and share the node's fsync. The stream chain stays strict whatever lane
+ * writes: events of one stream are appended with the expected revision, so a stream never forks.
  */
 export class AggregateEventStore {
-  private readonly serial = new SerialQueue();
+  private readonly lanes: ChainLanes;
   private readonly streamHeads = new StreamChainHeads();
-  /** Undefined until the first append, and again after an append of unknown outcome: then read from `$all`. */
-  private globalHead: GlobalHead | undefined;
 
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly schemas: EventSchemas = new EventSchemas(),
-  ) {}
+    options: AggregateEventStoreOptions = {},
+  ) {
+    this.lanes = new ChainLanes(options.chainLanes);
+  }
 
   /** The stream's events from `fromRevision` on (all by default); a stream that does not exist loads as empty. */
   async load<E extends DomainEventShape>(streamName: string, fromRevision = 0n): Promise<LoadedStream<E>> {
@@ -110,24 +118,25 @@ export class AggregateEventStore {
   }
 
   async append<E extends DomainEventShape>(request: AppendRequest<E>): Promise<AppendResult> {
-    return this.serial.run(() => this.appendChained(request));
+    return this.lanes.run((lane) => this.appendThrough(lane, request));
   }
 
-  private async appendChained<E extends DomainEventShape>(request: AppendRequest<E>): Promise<AppendResult> {
+  private async appendThrough<E extends DomainEventShape>(lane: ChainLane, request: AppendRequest<E>): Promise<AppendResult> {
     const { streamName, expectedRevision, events, metadata, idempotencyKey } = request;
-    const head = (this.globalHead ??= await readGlobalHead(this.client));
+    const head = (lane.head ??= await readGlobalHead(this.client));
     const firstRevision = expectedRevision === 'no_stream' ? 0n : expectedRevision + 1n;
     let streamPrev = expectedRevision === 'no_stream' ? null : await this.digestOfEventAt(streamName, expectedRevision);
-    let globalPrev = head.digest;
+    let lanePrev = head.digest;
     const stored: EventMetadata[] = [];
     const eventData = events.map((event, index) => {
       const id = idempotencyKey ? deterministicEventId(idempotencyKey, streamName, index) : randomUUID();
       const unchained = { ...metadata, schemaVersion: this.schemas.currentVersion(event.type) };
       const subject = { streamId: streamName, revision: Number(firstRevision) + index, eventId: id, type: event.type, data: event.data, metadata: unchained };
-      const hash = chainHash(subject, streamPrev, globalPrev);
-      const withChain: EventMetadata = { ...unchained, chain: { v: CHAIN_VERSION, hash, streamPrev, globalPrev } };
+      const predecessors = { v: CHAIN_VERSION, streamPrev, lane: lane.id, lanePrev } as const;
+      const hash = chainHash(subject, predecessors);
+      const withChain: EventMetadata = { ...unchained, chain: { ...predecessors, hash } };
       stored.push(withChain);
-      streamPrev = globalPrev = hash;
+      streamPrev = lanePrev = hash;
       return jsonEvent({ id, type: event.type, data: event.data as Record<string, never>, metadata: withChain });
     });
     const lastRevision = firstRevision + BigInt(events.length) - 1n;
@@ -137,20 +146,49 @@ export class AggregateEventStore {
         expectedRevision: expectedRevision === 'no_stream' ? NO_STREAM : expectedRevision,
       });
     } catch (error) {
-      if (!DEFINITE_REFUSALS.some((refusal) => error instanceof refusal)) this.forgetHeads(streamName);
+      if (!DEFINITE_REFUSALS.some((refusal) => error instanceof refusal)) this.headsUnknown(lane, streamName);
       throw mapClientError(error, streamName);
     }
-    const written = events.length > 0 && result.position !== undefined && isAfter(result.position, head.position) && result.nextExpectedRevision === lastRevision;
-    if (written) {
-      this.globalHead = { digest: globalPrev, position: result.position };
-      this.streamHeads.remember(streamName, lastRevision, globalPrev!);
-    } else if (events.length > 0 && (result.position === undefined || isAfter(result.position, head.position))) {
-      // Neither clearly written nor clearly a re-sent append the server recognised: learn the heads from the store.
-      this.forgetHeads(streamName);
+    if (events.length > 0) {
+      const outcome = await this.outcomeOf(request, head, lastRevision, lanePrev!, result);
+      if (outcome === 'written') {
+        lane.head = { digest: lanePrev, position: result.position };
+        this.streamHeads.remember(streamName, lastRevision, lanePrev!);
+      } else if (outcome === 'unknown') {
+        this.headsUnknown(lane, streamName);
+      }
+      // 'recognised': the server matched the event ids of an earlier append (an idempotent retry, maybe first sent
+      // through another lane or replica) and wrote nothing: the heads must not move to hashes that were never stored.
     }
-    // Otherwise the server recognised the event ids of an earlier append (an idempotent retry) and wrote nothing:
-    // the heads must not move to hashes that were never stored.
     return { nextRevision: result.nextExpectedRevision, position: result.position, eventIds: eventData.map((event) => event.id), metadata: stored };
+  }
+
+  /**
+   * Whether a successful append stored the events just hashed. Random event ids cannot match anything earlier, so
+   * they were written. Ids derived from an idempotency key may have been written before, by this lane (then at or
+   * before its head) or by any other lane or replica (anywhere): only the stored hash tells, so it is read back.
+   */
+  private async outcomeOf(request: AppendRequest<DomainEventShape>, head: LaneHead, lastRevision: bigint, lastHash: string, result: { nextExpectedRevision: bigint; position?: Position }): Promise<'written' | 'recognised' | 'unknown'> {
+    if (result.nextExpectedRevision !== lastRevision) return 'unknown';
+    if (request.idempotencyKey === undefined) return 'written';
+    if (result.position !== undefined && head.position !== undefined && !isAfter(result.position, head.position)) return 'recognised';
+    let storedHash: string | undefined;
+    try {
+      storedHash = await this.storedHashAt(request.streamName, lastRevision);
+    } catch {
+      return 'unknown';
+    }
+    if (storedHash === undefined) return 'unknown';
+    return storedHash === lastHash ? 'written' : 'recognised';
+  }
+
+  /** The chain hash of the stream's event at `revision` as stored (undefined: no such event, or no link). */
+  private async storedHashAt(streamName: string, revision: bigint): Promise<string | undefined> {
+    let hash: string | undefined;
+    for await (const { event } of this.client.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
+      if (event && event.revision === revision) hash = chainLinkOf(event.metadata)?.hash;
+    }
+    return hash;
   }
 
   /** The link digest of the stream's event at `revision`: remembered, or read (one event). */
@@ -169,8 +207,9 @@ export class AggregateEventStore {
     return digest;
   }
 
-  private forgetHeads(streamName: string): void {
-    this.globalHead = undefined;
+  /** After an append of unknown outcome: the lane ends (a fresh one, anchored anew, replaces it); the stream is read again. */
+  private headsUnknown(lane: ChainLane, streamName: string): void {
+    lane.retire();
     this.streamHeads.forget(streamName);
   }
 }

@@ -29,7 +29,7 @@ export interface EventMetadata {
   requestFingerprint?: string;
   /** Payload schema version of this event type when it was written; older versions are upcast on read. */
   schemaVersion: number;
-  /** Tamper evidence: the hash chaining this event to its stream's previous event and to the global chain. */
+  /** Tamper evidence: the hash chaining this event to its stream's previous event and to its lane's (v1: to `$all`'s). */
   chain?: ChainLink;
 }
 

@@ -1,7 +1,8 @@
 export { AggregateEventStore } from './aggregate-event-store';
-export type { AppendRequest, AppendResult, LoadedStream, RecordedEvent } from './aggregate-event-store';
+export type { AggregateEventStoreOptions, AppendRequest, AppendResult, LoadedStream, RecordedEvent } from './aggregate-event-store';
 export { deterministicEventId, nameBasedUuid } from './deterministic-event-id';
 export { ConcurrencyConflictError, mapClientError, StreamGoneError } from './event-store-errors';
+export { CONNECTION_STRING_SCHEMES, connectionStringProblem, withoutPassword } from './connection-string';
 export { isEventMetadata } from './event-metadata';
 export type { CommandMetadata, EventMetadata, SourceReference } from './event-metadata';
 export { EventSchemas } from './event-schemas';
@@ -10,6 +11,7 @@ export { streamName } from './stream-name';
 export { kontaktEventSchemas } from './kontakt-event-schemas';
 export { canonicalJson } from './chain/canonical-json';
 export { chainHash, chainLinkOf, CHAIN_VERSION, linkDigestOf, metadataWithoutChain } from './chain/event-chain';
-export type { ChainLink, ChainSubject } from './chain/event-chain';
+export type { ChainLink, ChainPredecessors, ChainSubject, GlobalChainLink, LaneChainLink } from './chain/event-chain';
+export { DEFAULT_CHAIN_LANES, MAX_CHAIN_LANES } from './chain/chain-lanes';
 export { readGlobalHead } from './chain/global-chain-head';
 export type { GlobalHead } from './chain/global-chain-head';

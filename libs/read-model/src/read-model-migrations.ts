@@ -41,6 +41,23 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-projection-leases': {
+    // Who runs each projection: one row per projection, taken over by another process only once it has expired,
+    // and a fencing token that grows with every change of owner, checked in every transaction that writes the
+    // projection's rows (see projection-leases.ts). Times are milliseconds of the database's clock. Rows are never
+    // deleted: a fresh row would start the token again at 1, and a stale owner holding 1 could commit again.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('projection_leases')
+        .addColumn('projection', 'text', (column) => column.primaryKey())
+        .addColumn('owner', 'text', (column) => column.notNull())
+        .addColumn('token', 'bigint', (column) => column.notNull())
+        .addColumn('acquired_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('renewed_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The tables of the read-model store, the same in SQLite and PostgreSQL. Positions in `$all` are kept as decimal text:
@@ -7,6 +7,7 @@ import type { Generated } from 'kysely';
 export interface ReadModelSchema {
   projection_checkpoints: ProjectionCheckpointTable;
   personal_data_keys: PersonalDataKeyTable;
+  projection_leases: ProjectionLeaseTable;
 }
 
 export interface ProjectionCheckpointTable {
@@ -31,4 +32,20 @@ export interface PersonalDataKeyTable {
   key: string | null;
   created_at: string;
   erased_at: string | null;
+}
+
+/**
+ * Which process runs a projection, until when (see projection-leases.ts). Times are milliseconds since the epoch by
+ * the database's clock; bigint columns come back as numbers from SQLite and as decimal text from PostgreSQL.
+ */
+export interface ProjectionLeaseTable {
+  projection: string;
+  /** The process holding (or that last held) the lease: `<role>@<host>/<pid>/<random>`. */
+  owner: string;
+  /** Fencing token: 1 for the first owner, one more at every takeover. */
+  token: ColumnType<number | string, number, number>;
+  acquired_at_ms: ColumnType<number | string, number, number>;
+  renewed_at_ms: ColumnType<number | string, number, number>;
+  /** 0 once released: free at once. */
+  expires_at_ms: ColumnType<number | string, number, number>;
 }

@@ -11,9 +11,11 @@ class ActorDto {
 }
 
 class ChainLinkDto {
-  @ApiProperty({ description: 'sha256 over the event and both predecessors (see the README, Audit)' }) hash!: string;
+  @ApiProperty({ description: 'sha256 over the event and its predecessors (see the README, Audit)' }) hash!: string;
   @ApiProperty({ nullable: true, description: "Hash of the stream's previous event" }) streamPrev!: string | null;
-  @ApiProperty({ nullable: true, description: 'Hash of the event appended before it' }) globalPrev!: string | null;
+  @ApiProperty({ nullable: true, description: 'Lane links (v2): the lane that wrote it (32 hex digits)' }) lane!: string | null;
+  @ApiProperty({ nullable: true, description: "Lane links (v2): hash of the lane's previous event, or for its first, of the last event of $all when the lane started" }) lanePrev!: string | null;
+  @ApiProperty({ nullable: true, description: 'Single-writer links (v1, older events): hash of the event appended before it' }) globalPrev!: string | null;
 }
 
 /** One event of the audit trail. */
@@ -49,7 +51,7 @@ class EventLocationDto {
 }
 
 class BrokenLinkDto extends EventLocationDto {
-  @ApiProperty({ enum: ['content', 'stream-link', 'global-link', 'missing-link', 'checkpoint'] }) kind!: string;
+  @ApiProperty({ enum: ['content', 'stream-link', 'lane-link', 'global-link', 'missing-link', 'checkpoint'] }) kind!: string;
   @ApiProperty() type!: string;
   @ApiProperty({ nullable: true }) expected!: string | null;
   @ApiProperty({ nullable: true }) found!: string | null;
@@ -60,7 +62,8 @@ class BrokenLinkDto extends EventLocationDto {
 class CheckpointDto {
   @ApiProperty({ type: PositionDto, nullable: true }) position!: PositionDto | null;
   @ApiProperty() events!: number;
-  @ApiProperty({ nullable: true }) globalHead!: string | null;
+  @ApiProperty({ nullable: true, description: 'Link digest of the last event' }) globalHead!: string | null;
+  @ApiProperty({ nullable: true, description: 'Running digest over every event up to it, in log order' }) logDigest!: string | null;
 }
 
 class SignedCheckpointDto extends CheckpointDto {
@@ -78,6 +81,7 @@ class VerificationReportDto {
   @ApiProperty({ type: EventLocationDto, nullable: true }) firstUnchained!: EventLocationDto | null;
   @ApiProperty() systemRecords!: number;
   @ApiProperty() streams!: number;
+  @ApiProperty({ description: 'Chain lanes whose events were checked' }) lanes!: number;
   @ApiProperty() brokenLinks!: number;
   @ApiProperty({ type: BrokenLinkDto, nullable: true }) firstBreak!: BrokenLinkDto | null;
   @ApiProperty({ type: CheckpointDto }) head!: CheckpointDto;

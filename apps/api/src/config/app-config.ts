@@ -1,4 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { connectionStringProblem } from '@app/event-store';
+import { DEFAULT_LEASE_TTL_MS, MAX_LEASE_TTL_MS, MIN_LEASE_TTL_MS } from '@app/projections';
 import { parseAuditConfig, type AuditConfig } from './audit-config';
 
 /** Everything the API reads from its environment, validated once at start-up. */
@@ -28,9 +30,21 @@ export interface AppConfig {
     run: boolean;
     /** How long a query given `minPosition` waits for the projections before answering 503. */
     readYourWritesTimeoutMs: number;
+    /** How long a projection's lease lasts unrenewed (PROJECTION_LEASE_TTL_MS): the failover time after a crash. */
+    leaseTtlMs: number;
+  };
+  operations: {
+    /** How long a shutdown (SIGTERM, SIGINT) waits for the requests in flight before it closes their connections. */
+    shutdownTimeoutMs: number;
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset, it is open (it holds no personal data). */
+    metricsToken?: string;
   };
   /** Tamper evidence: how audit checkpoints are signed. */
   audit: AuditConfig;
+  sampleStory: {
+    /** `npm start -- --seed` or SEED_SAMPLE_STORY: once listening, record the sample story through the API's own HTTP API. */
+    seedOnStart: boolean;
+  };
   access: {
     /** Where the first admin token is written (mode 0600) when the access stream is empty at start-up. */
     bootstrapTokenFile: string;
@@ -64,17 +78,17 @@ export class InvalidConfigurationError extends Error {
   override readonly name = 'InvalidConfigurationError';
 }
 
-// The schemes @eventstore/db-client 6 parses; KurrentDB servers accept this client too.
-const CONNECTION_STRING_SCHEMES = ['esdb://', 'esdb+discover://'];
-
-export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, workingDirectory = process.cwd()): AppConfig {
+/**
+ * `env` is the process environment; `args` the start command's own arguments (`npm start -- --seed`): the one option
+ * that is a flag rather than a variable, because it asks for something done once, on this start.
+ */
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, workingDirectory = process.cwd(), args: readonly string[] = []): AppConfig {
+  const startFlags = parseStartArguments(args);
+  const seedSampleStory = parseSwitch('SEED_SAMPLE_STORY', nonEmpty(env, 'SEED_SAMPLE_STORY') ?? 'off');
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
   const connectionString = nonEmpty(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (connectionString !== undefined && !CONNECTION_STRING_SCHEMES.some((scheme) => connectionString.startsWith(scheme))) {
-    throw new InvalidConfigurationError(
-      `EVENTSTORE_CONNECTION_STRING must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${connectionString}'`,
-    );
-  }
+  const connectionProblem = connectionString === undefined ? undefined : connectionStringProblem(connectionString);
+  if (connectionProblem !== undefined) throw new InvalidConfigurationError(`EVENTSTORE_CONNECTION_STRING ${connectionProblem}`);
   const readModelUrl = nonEmpty(env, 'READ_MODEL_URL');
   if (readModelUrl !== undefined && !/^postgres(ql)?:\/\//.test(readModelUrl)) {
     throw new InvalidConfigurationError(`READ_MODEL_URL must start with postgres:// or postgresql://, got '${readModelUrl}'`);
@@ -96,8 +110,14 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
     projections: {
       run: parseSwitch('PROJECTIONS', nonEmpty(env, 'PROJECTIONS') ?? 'on'),
       readYourWritesTimeoutMs: parseTimeout('READ_YOUR_WRITES_TIMEOUT_MS', nonEmpty(env, 'READ_YOUR_WRITES_TIMEOUT_MS') ?? '5000'),
+      leaseTtlMs: parseLeaseTtl(nonEmpty(env, 'PROJECTION_LEASE_TTL_MS') ?? String(DEFAULT_LEASE_TTL_MS)),
+    },
+    operations: {
+      shutdownTimeoutMs: parseTimeout('SHUTDOWN_TIMEOUT_MS', nonEmpty(env, 'SHUTDOWN_TIMEOUT_MS') ?? '10000'),
+      ...optionalMetricsToken(nonEmpty(env, 'METRICS_TOKEN')),
     },
     audit: parseAuditConfig(env),
+    sampleStory: { seedOnStart: startFlags.seed || seedSampleStory },
     access: {
       bootstrapTokenFile: join(absoluteDataDir, 'admin-token'),
       ...(oidc === undefined ? {} : { oidc }),
@@ -108,11 +128,37 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
 
 const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
+const START_FLAGS = ['--seed'] as const;
+
+// Everything else is configured through the environment, so an unknown argument is a typo (`--sed`), not an option
+// for someone else: refusing it beats starting without what was asked for.
+function parseStartArguments(args: readonly string[]): { seed: boolean } {
+  for (const arg of args) {
+    if (!(START_FLAGS as readonly string[]).includes(arg)) {
+      throw new InvalidConfigurationError(
+        `unknown argument '${arg}': the start command takes only ${START_FLAGS.join(', ')}; everything else is set in the environment (README.md, Configuration)`,
+      );
+    }
+  }
+  return { seed: args.includes('--seed') };
+}
+
 function parseRateLimit(text: string): number | undefined {
   if (['off', '0'].includes(text.toLowerCase())) return undefined;
   const limit = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
   if (!(limit >= 1)) throw new InvalidConfigurationError(`RATE_LIMIT_PER_MINUTE must be a positive integer, or off (or 0) for no limit, got '${text}'`);
   return limit;
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function optionalMetricsToken(token: string | undefined): { metricsToken?: string } {
+  if (token === undefined) return {};
+  // Scrapers send it on every request; a short one is guessed, and nothing slows down guessing at /metrics.
+  if (token.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(token)) {
+    throw new InvalidConfigurationError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces, got ${token.length} characters`);
+  }
+  return { metricsToken: token };
 }
 
 function parseCorsOrigins(text: string | undefined): string[] {
@@ -161,6 +207,14 @@ function parseSwitch(name: string, text: string): boolean {
   if (['on', 'true', '1'].includes(text.toLowerCase())) return true;
   if (['off', 'false', '0'].includes(text.toLowerCase())) return false;
   throw new InvalidConfigurationError(`${name} must be on or off, got '${text}'`);
+}
+
+function parseLeaseTtl(text: string): number {
+  const ms = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= MIN_LEASE_TTL_MS && ms <= MAX_LEASE_TTL_MS)) {
+    throw new InvalidConfigurationError(`PROJECTION_LEASE_TTL_MS must be a number of milliseconds from ${MIN_LEASE_TTL_MS} to ${MAX_LEASE_TTL_MS}, got '${text}'`);
+  }
+  return ms;
 }
 
 function parseTimeout(name: string, text: string): number {

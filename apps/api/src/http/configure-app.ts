@@ -7,8 +7,14 @@ import { authenticateRequests } from '../auth/authenticate.hook';
 import { Authenticator } from '../auth/authenticator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
+import { CommandMetrics } from '../metrics/command-metrics';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { registerHttpMetrics } from '../metrics/http-metrics.hook';
 import { createValidationPipe } from '../problems/validation-errors';
+import { serveWebPage } from '../pictures/web-page';
 import { establishRequestContext } from '../request-context/request-context.hook';
+import { registerShutdownGate } from '../shutdown/shutdown-gate.hook';
+import { ShutdownState } from '../shutdown/shutdown-state';
 import { setUpOpenApi } from './open-api';
 
 /**
@@ -35,6 +41,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
   const logger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
+  // Before authentication: a draining API refuses new requests at once, and counts the ones it admits.
+  registerShutdownGate(fastify, app.get(ShutdownState));
+  registerHttpMetrics(fastify, app.get(HttpMetrics), app.get(CommandMetrics));
   fastify.addHook('onRequest', authenticateRequests(app.get(Authenticator)));
   // Commands take JSON only; any other body type is refused with 415 rather than handed on as a string.
   fastify.removeContentTypeParser('text/plain');
@@ -60,5 +69,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     done();
   });
 
+  serveWebPage(app);
   setUpOpenApi(app);
 }

@@ -8,5 +8,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     genReqId: () => randomUUID(),
     bodyLimit: config.http.bodyLimitBytes,
     logger: false,
+    // Fastify's own answer to requests that arrive while it closes is a bare 503 without our problem document; the
+    // shutdown gate (shutdown/shutdown-gate.hook.ts) answers those with 503 SHUTTING_DOWN instead.
+    return503OnClosing: false,
   });
 }

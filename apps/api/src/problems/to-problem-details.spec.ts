@@ -13,6 +13,8 @@ describe('toProblemDetails', () => {
     [new ConcurrencyConflictError('cooperation-x', 2n, 3n), 409, 'CONCURRENCY_CONFLICT'],
     [new Problem(412, 'PRECONDITION_FAILED', 'stale', 'If-Match'), 412, 'PRECONDITION_FAILED'],
     [new NotFoundException('Cannot GET /nowhere'), 404, 'NOT_FOUND'],
+    [Object.assign(new Error('relation "status_refs" does not exist'), { code: '42P01' }), 503, 'READ_MODEL_NOT_BUILT'],
+    [Object.assign(new Error('no such table: status_refs'), { code: 'SQLITE_ERROR' }), 503, 'READ_MODEL_NOT_BUILT'],
     [Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }), 413, 'PAYLOAD_TOO_LARGE'],
   ])('answers %p with %p %p', (error, status, code) => {
     const { problem, unexpected } = toProblemDetails(error, 'request-1');

@@ -2,6 +2,7 @@ import { DeadlineExceededError, NotLeaderError, UnavailableError } from '@events
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorCode } from '@app/domain';
 import { ConcurrencyConflictError, StreamGoneError } from '@app/event-store';
+import { isMissingTableError } from '@app/read-model';
 import { Problem, problemTypeUri, type ProblemDetails } from './problem';
 
 /** The HTTP status of each domain rule; unlisted codes are 422 (well-formed, but the domain says no). */
@@ -69,6 +70,10 @@ export function toProblemDetails(error: unknown, requestId: string): ProblemAnsw
   // The event store is down, unreachable or too slow: nothing was decided, the client may retry.
   if (error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof NotLeaderError) {
     return expected(503, 'EVENT_STORE_UNAVAILABLE', 'the event store cannot be reached just now; nothing was recorded, retry shortly', { retryAfterSeconds: 1 });
+  }
+  // A query before the projections' first build has created their tables (a fresh store): not built yet, not broken.
+  if (isMissingTableError(error)) {
+    return expected(503, 'READ_MODEL_NOT_BUILT', 'the read models are being built for the first time; retry shortly', { retryAfterSeconds: 1 });
   }
   if (error instanceof SyntaxError && 'statusCode' in error) return expected(400, 'INVALID_JSON', `request body is not valid JSON: ${error.message}`);
   if (error instanceof HttpException) {

@@ -7,8 +7,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const POSITION = /^\d{1,20}$/;
 
+/** Read-your-writes alone: for reads that take no cut (the projections' own status). */
+export class MinPositionQueryDto {
+  @ApiPropertyOptional({ description: "Read-your-writes: wait until the projections have applied this commit position (a command answer's position.commit); also the X-Min-Position header", example: '13635' })
+  @IsOptional()
+  @IsString()
+  @Matches(POSITION, { message: 'minPosition must be a commit position: a decimal number' })
+  minPosition?: string;
+}
+
 /** The query parameters every status, timeline and graph endpoint takes: a cut through history, and read-your-writes. */
-export class CutQueryDto {
+export class CutQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: 'The world as it had happened by the end of this day (YYYY-MM-DD). A fact dated only "2017" counts from 2017-01-01.', example: '2017-06-30' })
   @IsOptional()
   @IsString()
@@ -24,11 +33,6 @@ export class CutQueryDto {
   @Matches(TIMESTAMP, { message: 'knownAt must be an ISO 8601 timestamp with a time zone, e.g. 2017-11-01T00:00:00Z, or a day YYYY-MM-DD' })
   knownAt?: string;
 
-  @ApiPropertyOptional({ description: "Read-your-writes: wait until the projections have applied this commit position (a command answer's position.commit); also the X-Min-Position header", example: '13635' })
-  @IsOptional()
-  @IsString()
-  @Matches(POSITION, { message: 'minPosition must be a commit position: a decimal number' })
-  minPosition?: string;
 }
 
 export function cutOf(query: CutQueryDto): HistoryCut {
@@ -48,7 +52,7 @@ export function cutOf(query: CutQueryDto): HistoryCut {
 }
 
 /** `?minPosition=` or the X-Min-Position header; both given must agree. */
-export function minPositionOf(query: CutQueryDto, header: string | undefined): bigint | undefined {
+export function minPositionOf(query: MinPositionQueryDto, header: string | undefined): bigint | undefined {
   if (header !== undefined && header !== '' && !POSITION.test(header)) throw Problem.badRequest('X-Min-Position must be a commit position: a decimal number', 'X-Min-Position');
   const text = query.minPosition ?? (header === '' ? undefined : header);
   if (query.minPosition !== undefined && header && header !== query.minPosition) {

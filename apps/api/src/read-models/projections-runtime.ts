@@ -1,7 +1,7 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { kontaktEventSchemas } from '@app/event-store';
-import { KONTAKT_PROJECTIONS, ProjectionEngine, type EngineLogger } from '@app/projections';
+import { KONTAKT_PROJECTIONS, leaseOwnerId, ProjectionEngine, type EngineLogger } from '@app/projections';
 import type { PersonalDataRevealer } from '@app/personal-data';
 import { openReadModelDatabase, readModelTargetFrom, type ReadModelDatabase } from '@app/read-model';
 import type { AppConfig } from '../config/app-config';
@@ -28,16 +28,39 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
     const options = { onConnectionError: (error: Error) => this.logger.warn(`read-model store: an idle connection failed and was discarded: ${error.message}`) };
     const reader = await openReadModelDatabase(target, options);
     const engine = config.projections.run
-      ? new ProjectionEngine({ client, store: writer.database, definitions: KONTAKT_PROJECTIONS, schemas: kontaktEventSchemas(), revealer, logger: engineLogger(this.logger) })
+      ? new ProjectionEngine({
+          client,
+          store: writer.database,
+          definitions: KONTAKT_PROJECTIONS,
+          schemas: kontaktEventSchemas(),
+          revealer,
+          logger: engineLogger(this.logger),
+          // The same leases as the projection workers: an API with PROJECTIONS=on beside them, or several API
+          // replicas, run each projection in one process at a time and take over from each other.
+          lease: { owner: leaseOwnerId('api'), ttlMs: config.projections.leaseTtlMs },
+        })
       : undefined;
     return new ProjectionsRuntime(reader, engine);
   }
 
+  private startup: ProjectionsStartup = 'pending';
+
+  /** Whether the engine's start (first builds from `$all`, then the subscription) has finished: readiness waits for it. */
+  get startupState(): ProjectionsStartup {
+    return this.startup;
+  }
+
   /** Starts in the background: the API serves commands at once, queries catch up (see minPosition). */
   onApplicationBootstrap(): void {
-    this.engine?.start().catch((error: unknown) => {
-      ProjectionsRuntime.logger.error(`projections failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.engine?.start().then(
+      () => {
+        this.startup = 'started';
+      },
+      (error: unknown) => {
+        this.startup = 'failed';
+        ProjectionsRuntime.logger.error(`projections failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -46,6 +69,9 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
     await this.reader.close();
   }
 }
+
+/** `pending` until the engine's start() settles; `failed` when it threw (logged; the projections then do not run). */
+export type ProjectionsStartup = 'pending' | 'started' | 'failed';
 
 function engineLogger(logger: Logger): EngineLogger {
   return {

@@ -12,13 +12,14 @@ import { ProjectionsRuntime } from './projections-runtime';
 import { ReadModelStoreModule } from './read-model-store.module';
 import { ReadModelWriter } from './read-model-writer';
 import { ReadYourWrites } from './read-your-writes';
+import { ReferenceListsController } from './reference-lists.controller';
 import { StatusController } from './status.controller';
 import { TimelinesController } from './timelines.controller';
 
 /** The read side: the projections, their store, and the query endpoints over them. */
 @Module({
   imports: [EventStoreModule, ReadModelStoreModule, PersonalDataModule],
-  controllers: [TimelinesController, StatusController, GraphController, ProjectionsController],
+  controllers: [TimelinesController, StatusController, GraphController, ProjectionsController, ReferenceListsController],
   providers: [
     {
       provide: ProjectionsRuntime,

@@ -1,7 +1,7 @@
 import { BACKWARDS, END, type EventStoreDBClient, type Position } from '@eventstore/db-client';
 import { linkDigestOf } from './event-chain';
 
-/** The last event of the global chain: its link digest and where it sits in `$all` (null/undefined: `$all` is empty). */
+/** The last event of `$all`: its link digest and where it sits (null/undefined: `$all` is empty). */
 export interface GlobalHead {
   digest: string | null;
   position: Position | undefined;
@@ -10,8 +10,8 @@ export interface GlobalHead {
 const PAGE = 64;
 
 /**
- * The last non-system event in `$all`, read backwards: where this writer's global chain continues after a start, or
- * after an append whose outcome it could not learn. System events (`$metadata`, tombstones) are not chained.
+ * The last non-system event in `$all`, read backwards: the anchor a new chain lane starts from, so that the lane's
+ * first event attests to the history before it. System events (`$metadata`, tombstones) are not chained.
  */
 export async function readGlobalHead(client: EventStoreDBClient): Promise<GlobalHead> {
   let from: Position | typeof END = END;

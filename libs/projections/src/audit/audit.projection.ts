@@ -15,7 +15,8 @@ export const AUDIT_PROJECTION = 'audit';
  */
 export class AuditProjection implements Projection {
   readonly name = AUDIT_PROJECTION;
-  readonly schemaVersion = 1;
+  // 2: lane links (lane, lane_prev).
+  readonly schemaVersion = 2;
   readonly tables = AUDIT_TABLES;
 
   async createTables(db: ProjectionDb, indexSuffix: string, kind: ReadModelKind): Promise<void> {
@@ -43,6 +44,8 @@ export class AuditProjection implements Projection {
       .addColumn('chain_hash', 'text')
       .addColumn('stream_prev', 'text')
       .addColumn('global_prev', 'text')
+      .addColumn('lane', 'text')
+      .addColumn('lane_prev', 'text')
       .addPrimaryKeyConstraint(`${AUDIT_EVENTS}_pk_${indexSuffix}`, ['commit_position', 'prepare_position'])
       .execute();
   }
@@ -104,11 +107,13 @@ export function auditRow(event: ProjectedEvent): AuditEventRow {
     chain_hash: fields.chainHash,
     stream_prev: fields.streamPrev,
     global_prev: fields.globalPrev,
+    lane: fields.lane,
+    lane_prev: fields.lanePrev,
   };
 }
 
 export const auditProjection: ProjectionDefinition = {
   name: AUDIT_PROJECTION,
-  schemaVersion: 1,
+  schemaVersion: 2,
   create: () => new AuditProjection(),
 };

@@ -38,7 +38,7 @@ export interface AuditEntry {
   reason: string | null;
   source: Record<string, unknown> | null;
   data: Record<string, unknown>;
-  chain: { hash: string; streamPrev: string | null; globalPrev: string | null } | null;
+  chain: { hash: string; streamPrev: string | null; lane: string | null; lanePrev: string | null; globalPrev: string | null } | null;
 }
 
 export interface AuditPage {
@@ -118,6 +118,6 @@ function toEntry(row: AuditEventRow): AuditEntry {
     reason: row.reason,
     source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
     data: JSON.parse(row.data) as Record<string, unknown>,
-    chain: row.chain_hash === null ? null : { hash: row.chain_hash, streamPrev: row.stream_prev, globalPrev: row.global_prev },
+    chain: row.chain_hash === null ? null : { hash: row.chain_hash, streamPrev: row.stream_prev, lane: row.lane, lanePrev: row.lane_prev, globalPrev: row.global_prev },
   };
 }

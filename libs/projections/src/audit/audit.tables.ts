@@ -28,4 +28,6 @@ export interface AuditEventRow {
   chain_hash: string | null;
   stream_prev: string | null;
   global_prev: string | null;
+  lane: string | null;
+  lane_prev: string | null;
 }

@@ -1,7 +1,7 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventSchemas } from '@app/event-store';
 import { writeCheckpoint, type ReadModelDatabase, type ReadModelSchema } from '@app/read-model';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { LogPosition } from '../events/projected-event';
 import { headPosition, readAllChunk } from './all-stream-reader';
 import type { EventRevealer } from './event-revealer';
@@ -38,6 +38,12 @@ export interface RebuildOptions {
   onProgress: (progress: RebuildProgress) => void;
   /** Runs the final catch-up and the swap with live processing paused. */
   exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Called last in every transaction the rebuild writes (shadow tables made, each chunk, the indexes, the swap):
+   * throws, and so rolls the transaction back, when this process no longer holds the projections' leases. Another
+   * process may be rebuilding into the same shadow tables by then.
+   */
+  fence?: (trx: Transaction<ReadModelSchema>) => Promise<void>;
   logger: EngineLogger;
 }
 
@@ -65,6 +71,7 @@ export function rebuildProjection(options: RebuildOptions): Promise<void> {
  */
 export async function rebuildProjections(options: RebuildTogetherOptions): Promise<void> {
   const { client, store, targets, schemas, batchSize, onProgress, logger } = options;
+  const fence = options.fence ?? (async () => undefined);
   const label = targets.map((target) => target.definition.name).join(', ');
   const builds = targets.map(({ definition, generation }) => {
     const projection = definition.create();
@@ -93,6 +100,7 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
         const events = options.revealer ? await options.revealer.reveal(chunk.events) : chunk.events;
         await store.db.transaction().execute(async (trx) => {
           for (const build of builds) await build.projection.apply(events, trx.withPlugin(build.plugin) as unknown as ProjectionDb, store.kind);
+          await fence(trx);
         });
         applied += chunk.events.length;
       }
@@ -103,20 +111,25 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
   };
 
   try {
-    for (const build of builds) {
-      const shadow = store.db.withPlugin(build.plugin) as unknown as ProjectionDb;
-      for (const table of build.names.values()) await store.db.schema.dropTable(table).ifExists().execute();
-      await build.projection.createTables(shadow, `g${build.generation}`, store.kind);
-      await build.projection.load(shadow);
-    }
+    await store.db.transaction().execute(async (trx) => {
+      for (const build of builds) {
+        for (const table of build.names.values()) await trx.schema.dropTable(table).ifExists().execute();
+        await build.projection.createTables(trx.withPlugin(build.plugin) as unknown as ProjectionDb, `g${build.generation}`, store.kind);
+      }
+      await fence(trx);
+    });
+    for (const build of builds) await build.projection.load(store.db.withPlugin(build.plugin) as unknown as ProjectionDb);
     await readToEnd();
     report('indexing');
-    for (const build of builds) await build.projection.createQueryIndexes(store.db.withPlugin(build.plugin) as unknown as ProjectionDb, `g${build.generation}`, store.kind);
+    await store.db.transaction().execute(async (trx) => {
+      for (const build of builds) await build.projection.createQueryIndexes(trx.withPlugin(build.plugin) as unknown as ProjectionDb, `g${build.generation}`, store.kind);
+      await fence(trx);
+    });
     await options.exclusive(async () => {
       head = await headPosition(client);
       await readToEnd();
       report('swapping');
-      await swapIn(store.db, builds, position, applied);
+      await swapIn(store.db, builds, position, applied, fence);
     });
     report('done');
     logger.info('projections rebuilt', { projections: label, events: applied, seconds: (Date.now() - started) / 1000 });
@@ -134,6 +147,7 @@ async function swapIn(
   builds: readonly { definition: ProjectionDefinition; generation: number; names: ReadonlyMap<string, string> }[],
   position: LogPosition | undefined,
   eventsApplied: number,
+  fence: (trx: Transaction<ReadModelSchema>) => Promise<void>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const { definition, generation, names } of builds) {
@@ -143,5 +157,6 @@ async function swapIn(
       }
       await writeCheckpoint(trx, definition.name, position ?? BEFORE_START, eventsApplied, { schemaVersion: definition.schemaVersion, generation });
     }
+    await fence(trx);
   });
 }
