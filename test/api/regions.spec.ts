@@ -50,6 +50,19 @@ describe('Regions API', () => {
     });
 
     it.each([
+      ['parentRegionId', { name: 'Kazan', kind: 'city', parentRegionId: null }],
+      ['id', { id: null, name: 'Kazan', kind: 'city' }],
+      ['name', { name: null, kind: 'city' }],
+    ])('refuses null for %s with 400 naming it, appending nothing (null is not "left out")', async (field, body) => {
+      let response = await api().post('/regions', body);
+      const appended = await api().eventsAppendedBy(async () => {
+        response = await api().post('/regions', body);
+      });
+      expectProblem(response, 400, 'INVALID_REQUEST', field);
+      expect(appended).toBe(0);
+    });
+
+    it.each([
       ['a missing name', { kind: 'city' }, 'name'],
       ['an unknown field', { name: 'Kazan', kind: 'city', population: 1_300_000 }, 'population'],
       ['a wrong-typed name', { name: 42, kind: 'city' }, 'name'],

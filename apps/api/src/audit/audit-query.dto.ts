@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { ACTOR_ID_PATTERN } from '@app/domain';
 import type { AuditFilter, AuditOrder } from '@app/projections';
 import { Problem } from '../problems/problem';
 import { CursorParam, FormatParam, LimitParam, OrderParam } from '../shared-dto/page-query';
+import { Optional } from '../shared-dto/optional';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100;
 export const MAX_AUDIT_PAGE_SIZE = 1000;
@@ -17,37 +18,37 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 /** `GET /audit`: filters on who, what, which entity and correlation, when recorded; keyset pages or a streamed export. */
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Only events recorded by this actor id', example: 'anna.schmidt' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ACTOR_ID_PATTERN, { message: 'actor must be an actor id: 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
   actor?: string;
 
   @ApiPropertyOptional({ description: "Only events of this entity's stream (`<category>-<id>`)", example: 'cooperation-logistics-network--tatarstan' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(STREAM_NAME, { message: 'entity must be a stream name <category>-<id>, e.g. cooperation-logistics-network--tatarstan' })
   entity?: string;
 
   @ApiPropertyOptional({ description: 'Comma-separated event types', example: 'FactCorrected,EntryRetracted' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(TYPES, { message: 'types must be a comma-separated list of event types' })
   types?: string;
 
   @ApiPropertyOptional({ description: 'Only events written under this correlation id (X-Correlation-Id)', example: 'press-story' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ACTOR_ID_PATTERN, { message: 'correlationId must be 1 to 128 of A-Z a-z 0-9 . _ : @ - / + =' })
   correlationId?: string;
 
   @ApiPropertyOptional({ description: 'Recorded at or after this moment (ISO 8601 with time zone; a bare day: its start, UTC)', example: '2026-11-01T00:00:00Z' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(MOMENT, { message: 'from must be an ISO 8601 timestamp with a time zone, or a day YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Recorded at or before this moment (ISO 8601 with time zone; a bare day: its end, UTC)', example: '2026-11-30' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(MOMENT, { message: 'to must be an ISO 8601 timestamp with a time zone, or a day YYYY-MM-DD' })
   to?: string;
@@ -65,7 +66,7 @@ export class AuditQueryDto {
   format?: string;
 
   @ApiPropertyOptional({ description: "Read-your-writes: wait until the audit projection has applied this commit position (a command answer's position.commit); also X-Min-Position", example: '13635' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'minPosition must be a commit position: a decimal number' })
   minPosition?: string;

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { parseAsOf, type HistoryCut } from '@app/projections';
 import { Problem } from '../problems/problem';
+import { Optional } from '../shared-dto/optional';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -10,7 +11,7 @@ const POSITION = /^\d{1,20}$/;
 /** Read-your-writes alone: for reads that take no cut (the projections' own status). */
 export class MinPositionQueryDto {
   @ApiPropertyOptional({ description: "Read-your-writes: wait until the projections have applied this commit position (a command answer's position.commit); also the X-Min-Position header", example: '13635' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(POSITION, { message: 'minPosition must be a commit position: a decimal number' })
   minPosition?: string;
@@ -19,7 +20,7 @@ export class MinPositionQueryDto {
 /** The query parameters every status, timeline and graph endpoint takes: a cut through history, and read-your-writes. */
 export class CutQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: 'The world as it had happened by the end of this day (YYYY-MM-DD). A fact dated only "2017" counts from 2017-01-01.', example: '2017-06-30' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(DAY, { message: 'asOf must be a day written YYYY-MM-DD' })
   asOf?: string;
@@ -28,7 +29,7 @@ export class CutQueryDto extends MinPositionQueryDto {
     description: 'The world as we had recorded it at this moment (ISO 8601 timestamp with time zone; a bare day means the end of that day, UTC). Corrections recorded later are left out.',
     example: '2017-11-01T00:00:00Z',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(TIMESTAMP, { message: 'knownAt must be an ISO 8601 timestamp with a time zone, e.g. 2017-11-01T00:00:00Z, or a day YYYY-MM-DD' })
   knownAt?: string;

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { readGraph, toGraphMl } from '@app/projections';
 import { ApiRead } from '../http/api-docs.decorators';
@@ -10,22 +10,23 @@ import { cutOf, CutQueryDto, describeCut, minPositionOf } from './cut-query.dto'
 import { ProjectionsRuntime } from './projections-runtime';
 import { ReadYourWrites } from './read-your-writes';
 import { Access } from '../auth/access.decorator';
+import { Optional } from '../shared-dto/optional';
 
 export class GraphQueryDto extends CutQueryDto {
   @ApiPropertyOptional({ description: "Only the part of the graph around this region's entries (the region and every region within it)", example: 'tatarstan' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ENTITY_ID_PATTERN, { message: 'region must be a region id' })
   region?: string;
 
   @ApiPropertyOptional({ description: "Only the part of the graph around this organisation's entries", example: 'logistics-network' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ENTITY_ID_PATTERN, { message: 'organisation must be an organisation id' })
   organisation?: string;
 
   @ApiPropertyOptional({ description: 'json (default) or graphml (for Gephi, yEd, NetworkX); also chosen by Accept: application/graphml+xml', enum: ['json', 'graphml'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['json', 'graphml'], { message: 'format must be json or graphml' })
   format?: string;
 }

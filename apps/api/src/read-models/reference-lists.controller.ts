@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { listCooperations, listRegions, type CooperationListItem, type RegionListItem } from '@app/projections';
 import { Access } from '../auth/access.decorator';
 import { ApiRequestHeaders } from '../http/api-docs.decorators';
@@ -8,11 +8,12 @@ import { minPositionOf } from './cut-query.dto';
 import { ProjectionsRuntime } from './projections-runtime';
 import { ReadYourWrites } from './read-your-writes';
 import { STATUS_PROJECTION_NAME } from './status.controller';
+import { Optional } from '../shared-dto/optional';
 
 /** A list takes read-your-writes and nothing else: it is short enough to come whole, and has no history to cut. */
 export class ListQueryDto {
   @ApiPropertyOptional({ description: "Read-your-writes: wait until the projections have applied this commit position (a command answer's position.commit); also the X-Min-Position header", example: '13635' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'minPosition must be a commit position: a decimal number' })
   minPosition?: string;

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import { PARTICIPATION_LEVELS, parseHistoricalDate } from '@app/domain';
 import { dateKeyOf, endDateKeyOf, levelBits, type TimelineFilter, type TimelineOrder } from '@app/projections';
 import { Problem } from '../problems/problem';
 import { ENTITY_ID_PATTERN } from '../shared-dto/entity-id';
 import { CursorParam, FormatParam, LimitParam, OrderParam } from '../shared-dto/page-query';
 import { CutQueryDto } from './cut-query.dto';
+import { Optional } from '../shared-dto/optional';
 
 /** What a timeline shows: recorded facts, a cooperation's opening and stage changes, people's roles. */
 export const TIMELINE_ENTRY_TYPES = [
@@ -21,7 +22,6 @@ export const TIMELINE_ENTRY_TYPES = [
   'RoleEnded',
 ] as const;
 
-
 const HISTORICAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const LIST_OF_WORDS = /^[A-Za-z-]+(,[A-Za-z-]+)*$/;
 
@@ -30,43 +30,43 @@ export const MAX_PAGE_SIZE = 500;
 
 export class TimelineQueryDto extends CutQueryDto {
   @ApiPropertyOptional({ description: `Comma-separated entry types: ${TIMELINE_ENTRY_TYPES.join(', ')}`, example: 'MeetingHeld,DelegationVisited' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(LIST_OF_WORDS, { message: 'types must be a comma-separated list of entry types' })
   types?: string;
 
   @ApiPropertyOptional({ description: 'Entries dated from this date on (YYYY, YYYY-MM or YYYY-MM-DD: from its first day)', example: '2017' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(HISTORICAL_DATE, { message: 'from must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Entries dated up to this date (inclusive: "2017" means through 31 December 2017)', example: '2017-10' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(HISTORICAL_DATE, { message: 'to must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only entries that also concern this region (or a region within it)', example: 'kazan' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ENTITY_ID_PATTERN, { message: 'region must be a region id' })
   region?: string;
 
   @ApiPropertyOptional({ description: 'Only entries that also concern this organisation', example: 'tatarstan-transport-ministry' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ENTITY_ID_PATTERN, { message: 'organisation must be an organisation id' })
   organisation?: string;
 
   @ApiPropertyOptional({ description: `Only entries with a participant at one of these levels (comma-separated: ${PARTICIPATION_LEVELS.join(', ')})`, example: 'minister,head-of-state' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(LIST_OF_WORDS, { message: 'level must be a comma-separated list of participation levels' })
   level?: string;
 
   @ApiPropertyOptional({ description: 'Retracted entries are shown, marked as retracted, unless this is false', enum: ['true', 'false'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'], { message: 'includeRetracted must be true or false' })
   includeRetracted?: string;
 

@@ -1,7 +1,8 @@
 import { applyDecorators, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { Problem } from '../problems/problem';
+import { Optional } from './optional';
 
 /**
  * Ids are chosen by callers ('tatarstan', 'leipzig-halle') or generated (UUIDs). They become stream names and URL
@@ -13,7 +14,7 @@ const ENTITY_ID_RULE = 'must be 1 to 64 characters of A-Z a-z 0-9 . _ ~ -, start
 export function IsEntityId(options: { optional?: boolean; description?: string; example?: string } = {}): PropertyDecorator {
   const documented = { type: String, pattern: ENTITY_ID_PATTERN.source, description: options.description, example: options.example };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
+    ...(options.optional ? [Optional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
     IsString(),
     Matches(ENTITY_ID_PATTERN, { message: ({ property }) => `${property} ${ENTITY_ID_RULE}` }),
   );

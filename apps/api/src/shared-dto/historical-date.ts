@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
+import { Optional } from './optional';
 
 // The shape only; the calendar (no 2017-02-30) is the domain's to check, and it names the field too.
 const HISTORICAL_DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -14,7 +15,7 @@ export function IsHistoricalDate(options: { optional?: boolean; description?: st
     example: options.example ?? '2017-03',
   };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
+    ...(options.optional ? [Optional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
     IsString(),
     Matches(HISTORICAL_DATE_PATTERN, { message: ({ property }) => `${property} must be a date written YYYY, YYYY-MM or YYYY-MM-DD` }),
   );

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
+import { Optional } from './optional';
 
 type DtoClass = new () => object;
 
@@ -17,7 +18,7 @@ export function IsNested(
     ? [IsArray(), ArrayMinSize(options.minItems ?? 0), ArrayMaxSize(options.maxItems ?? 100), ValidateNested({ each: true }), IsObject({ each: true })]
     : [IsObject(), ValidateNested()];
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
+    ...(options.optional ? [Optional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
     ...shape,
     Type(dto),
   );

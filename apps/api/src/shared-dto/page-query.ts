@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { Optional } from './optional';
 
 /** The query parameters every keyset-paged, exportable listing takes (timelines, the audit trail). */
 
@@ -9,14 +10,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `order=asc|desc`. */
 export function OrderParam(description: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ description, enum: ['asc', 'desc'] }), IsOptional(), IsIn(['asc', 'desc'], { message: 'order must be asc or desc' }));
+  return applyDecorators(ApiPropertyOptional({ description, enum: ['asc', 'desc'] }), Optional(), IsIn(['asc', 'desc'], { message: 'order must be asc or desc' }));
 }
 
 /** `cursor=<nextCursor>`: the opaque base64url cursor the previous page answered with. */
 export function CursorParam(maxLength: number): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
-    IsOptional(),
+    Optional(),
     IsString(),
     Matches(new RegExp(`^[A-Za-z0-9_-]{1,${maxLength}}$`), { message: 'cursor must be a nextCursor this API returned' }),
   );
@@ -26,7 +27,7 @@ export function CursorParam(maxLength: number): PropertyDecorator {
 export function LimitParam(what: string, max: number, defaultSize: number, example: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description: `${what} per page, 1 to ${max} (default ${defaultSize})`, example }),
-    IsOptional(),
+    Optional(),
     IsString(),
     Matches(new RegExp(`^\\d{1,${String(max).length}}$`), { message: `limit must be a whole number from 1 to ${max}` }),
   );
@@ -34,5 +35,5 @@ export function LimitParam(what: string, max: number, defaultSize: number, examp
 
 /** `format=json|csv|ndjson`. */
 export function FormatParam(description: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ description, enum: EXPORT_FORMATS }), IsOptional(), IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }));
+  return applyDecorators(ApiPropertyOptional({ description, enum: EXPORT_FORMATS }), Optional(), IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }));
 }

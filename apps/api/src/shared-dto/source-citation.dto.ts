@@ -1,8 +1,9 @@
 import { SOURCE_KINDS, type SourceCitation, type SourceKind } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUrl } from 'class-validator';
+import { IsUrl } from 'class-validator';
 import { IsHistoricalDate } from './historical-date';
 import { IsOneOf, IsText } from './text';
+import { Optional } from './optional';
 
 /** Where a fact comes from: a press release, minutes, an article. */
 export class SourceCitationDto implements SourceCitation {
@@ -19,7 +20,7 @@ export class SourceCitationDto implements SourceCitation {
   publishedOn?: string;
 
   @ApiPropertyOptional({ example: 'https://www.logistik-leipzig-halle.net/' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an absolute http or https URL' })
   url?: string;
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '@app/domain';
+import { Optional } from './optional';
 
 interface TextOptions {
   optional?: boolean;
@@ -16,7 +17,7 @@ export function IsText(options: TextOptions = {}): PropertyDecorator {
   const maxLength = options.long ? MAX_TEXT_LENGTH : MAX_NAME_LENGTH;
   const documented = { type: String, maxLength, description: options.description, example: options.example };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
+    ...(options.optional ? [Optional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
     IsString(),
     IsNotEmpty(),
     MaxLength(maxLength),
@@ -27,7 +28,7 @@ export function IsText(options: TextOptions = {}): PropertyDecorator {
 export function IsOneOf(values: readonly string[], options: { optional?: boolean; description?: string; example?: string } = {}): PropertyDecorator {
   const documented = { enum: [...values], description: options.description, example: options.example };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
+    ...(options.optional ? [Optional(), ApiPropertyOptional(documented)] : [ApiProperty(documented)]),
     IsIn(values, { message: ({ property }) => `${property} must be one of ${values.join(', ')}` }),
   );
 }

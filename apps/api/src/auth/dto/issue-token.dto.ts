@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { IsISO8601, IsString, Matches } from 'class-validator';
 import { ACCESS_ROLES, ACTOR_ID_PATTERN, type AccessRole } from '@app/domain';
 import { CommandBodyDto } from '../../shared-dto/command-body.dto';
 import { IsOneOf } from '../../shared-dto/text';
-
+import { Optional } from '../../shared-dto/optional';
 
 export class IssueTokenDto extends CommandBodyDto {
   @ApiProperty({ description: 'Who acts with the token: the actor id of every event it writes', example: 'anna.schmidt', pattern: ACTOR_ID_PATTERN.source })
@@ -15,7 +15,7 @@ export class IssueTokenDto extends CommandBodyDto {
   role!: AccessRole;
 
   @ApiPropertyOptional({ description: 'When the token stops working (ISO 8601 with time zone); absent: until revoked', example: '2027-06-30T00:00:00Z' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 timestamp, e.g. 2027-06-30T00:00:00Z' })
   expiresAt?: string;
 }

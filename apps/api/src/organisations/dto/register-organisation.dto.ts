@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/domain';
 import { CommandBodyDto } from '../../shared-dto/command-body.dto';
 import { IsEntityId } from '../../shared-dto/entity-id';
 import { IsOneOf, IsText } from '../../shared-dto/text';
+import { Optional } from '../../shared-dto/optional';
 
 export class RegisterOrganisationDto extends CommandBodyDto {
   @IsEntityId({ optional: true, description: 'The id to give the organisation; generated when absent', example: 'logistics-network' })
@@ -19,7 +20,7 @@ export class RegisterOrganisationDto extends CommandBodyDto {
   regionId?: string;
 
   @ApiPropertyOptional({ description: 'For networks and associations: how many members they have', example: 130, minimum: 0 })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'memberCount must be a whole number' })
   @Min(0)
   @Max(1_000_000)

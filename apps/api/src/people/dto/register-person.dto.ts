@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { MAX_NAME_LENGTH } from '@app/domain';
 import { CommandBodyDto } from '../../shared-dto/command-body.dto';
 import { IsEntityId } from '../../shared-dto/entity-id';
 import { IsText } from '../../shared-dto/text';
+import { Optional } from '../../shared-dto/optional';
 
 /** Digits with the separators people write (spaces, dots, dashes, brackets), optionally an international `+`. */
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
@@ -16,14 +17,14 @@ export class RegisterPersonDto extends CommandBodyDto {
   name!: string;
 
   @ApiPropertyOptional({ description: 'Personal data, like the name', example: 'office@example.org', maxLength: MAX_NAME_LENGTH })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(MAX_NAME_LENGTH)
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
   @ApiPropertyOptional({ description: 'Personal data, like the name', example: '+7 843 264-77-00' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PHONE_PATTERN, { message: 'phone must be a telephone number: digits, spaces, ( ) . / - and an optional leading +' })
   phone?: string;
