@@ -9,6 +9,7 @@ import { integer, renderTable } from './support/bench-report';
 import { concurrentSingles, measureCompared, readEverything, sequentialBatches, sequentialSingles, type ComparedPhase, type ComparedResult } from './support/compared-phases';
 import { embeddedNodeStore, postgresStore, type ComparedStore } from './support/compared-stores';
 import { EventStoreProcess, killRunningEventStores } from './support/event-store-process';
+import { withPostgresClient } from './support/postgres-client';
 import { PostgresEventStore } from './support/postgres-event-store';
 import { makeScratchFolder, removeScratchFolders } from './support/scratch-folders';
 
@@ -164,15 +165,8 @@ async function main(): Promise<number> {
 }
 
 async function serverVersion(url: string): Promise<string> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return `PostgreSQL ${rows[0].server_version.split(' ')[0]}`;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withPostgresClient(url, (client) => client.query<{ server_version: string }>('SHOW server_version'));
+  return `PostgreSQL ${rows[0].server_version.split(' ')[0]}`;
 }
 
 process.on('exit', killRunningEventStores);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readModelTargetFrom, type ReadModelTarget } from '@app/read-model';
-import { Client } from 'pg';
+import { withPostgresClient } from './postgres-client';
 import { makeScratchFolder } from './scratch-folders';
 
 export type StoreLabel = 'SQLite' | 'PostgreSQL';
@@ -45,28 +45,18 @@ export function postgresReadModels(adminUrl: string): BenchReadModelKind {
     label: 'PostgreSQL',
     create: async (purpose) => {
       const name = `kontakt_bench_${purpose.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-      await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+      await withPostgresClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       const databaseUrl = url.toString();
       return {
         label: 'PostgreSQL',
         target: readModelTargetFrom(databaseUrl, '.'),
-        sizeBytes: () => withClient(databaseUrl, async (client) => Number((await client.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size')).rows[0].size)),
+        sizeBytes: () => withPostgresClient(databaseUrl, async (client) => Number((await client.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size')).rows[0].size)),
         drop: async () => {
-          await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+          await withPostgresClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
         },
       };
     },
   };
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

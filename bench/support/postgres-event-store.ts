@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventData } from '@eventstore/db-client';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { withPostgresClient } from './postgres-client';
 
 /**
  * PostgreSQL used as an event store, as teams do when they have PostgreSQL and no EventStoreDB: one table, a global
@@ -19,7 +20,7 @@ export class PostgresEventStore {
   /** A fresh database on the server `adminUrl` names, with the events table; dropped again by `drop()`. */
   static async create(adminUrl: string, connections: number): Promise<PostgresEventStore> {
     const database = `kontakt_bench_events_${randomBytes(4).toString('hex')}`;
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+    await withPostgresClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
     const pool = new Pool({ connectionString: url.toString(), max: connections });
@@ -83,7 +84,7 @@ export class PostgresEventStore {
 
   async drop(): Promise<void> {
     await this.pool.end();
-    await withClient(this.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`));
+    await withPostgresClient(this.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`));
   }
 
   /** Refuses to compare against a server that acknowledges commits before they are on disk. */
@@ -93,15 +94,5 @@ export class PostgresEventStore {
       const value = rows[0][setting];
       if (value !== 'on') throw new Error(`PostgreSQL has ${setting} = ${value}; the comparison needs it on (durable commits)`);
     }
-  }
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }

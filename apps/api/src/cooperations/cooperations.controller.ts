@@ -2,22 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  DomainError,
-  CHANGE_STAGE,
-  CORRECT_FACT,
-  ESTABLISH_CONTACT,
-  IDENTIFY_OPPORTUNITY,
-  LINK_MEMBERSHIPS,
-  OPEN_COOPERATION,
-  RECORD_DELEGATION_VISIT,
-  RECORD_FAIR_ATTENDANCE,
-  RECORD_MEETING,
-  RETRACT_ENTRY,
-  type CooperationCommand,
-  type CooperationEvent,
-  type FactCorrections,
-} from '@app/domain';
+import { DomainError, type CooperationCommand, type CooperationEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
@@ -28,6 +13,18 @@ import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { CooperationAtCut } from '../read-models/cooperation-at-cut';
 import { cutOf, CutQueryDto, describeCut, minPositionOf } from '../read-models/cut-query.dto';
 import { EntityIdPipe } from '../shared-dto/entity-id';
+import {
+  changeStage,
+  correctFact,
+  establishContact,
+  identifyOpportunity,
+  linkMemberships,
+  openCooperation,
+  recordDelegationVisit,
+  recordFairAttendance,
+  recordMeeting,
+  retractEntry,
+} from './cooperation-commands';
 import { ExecuteCooperationCommand } from './cooperation-command.handler';
 import { CooperationRepository } from './cooperation.repository';
 import { ChangeStageDto } from './dto/change-stage.dto';
@@ -43,16 +40,6 @@ import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { RetractEntryDto } from './dto/retract-entry.dto';
 import { Access } from '../auth/access.decorator';
 
-/** A validated DTO as the plain JSON data an event holds (no class instances, no undefined fields). */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** A body with the command's `reason` (metadata, not payload) taken out. */
-function payloadOf<T extends { reason?: string }>(body: T): Omit<T, 'reason'> {
-  const { reason: _reason, ...payload } = body;
-  return plain(payload);
-}
 
 @ApiTags('cooperations')
 @Controller('cooperations')
@@ -71,8 +58,7 @@ export class CooperationsController {
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async open(@Body() body: OpenCooperationDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
     const cooperationId = body.id ?? newId('cooperation', context);
-    const { ourOrganisationId, partner, openedOn } = payloadOf(body);
-    const outcome = await this.execute(cooperationId, { type: OPEN_COOPERATION, data: { cooperationId, ourOrganisationId, partner, openedOn } }, context);
+    const outcome = await this.execute(cooperationId, openCooperation(body, cooperationId), context);
     return commandAccepted(reply, outcome, `/cooperations/${cooperationId}`);
   }
 
@@ -83,8 +69,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async establishContact(@Param('id', new EntityIdPipe()) id: string, @Body() body: EstablishContactDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
-    return commandAccepted(reply, await this.execute(id, { type: ESTABLISH_CONTACT, data }, context));
+    return commandAccepted(reply, await this.execute(id, establishContact(body, id, context), context));
   }
 
   /** A meeting: place, date, participants with their roles and level, topics, outcome. */
@@ -94,8 +79,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async recordMeeting(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordMeetingDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
-    return commandAccepted(reply, await this.execute(id, { type: RECORD_MEETING, data }, context));
+    return commandAccepted(reply, await this.execute(id, recordMeeting(body, id, context), context));
   }
 
   /** An edition of a fair attended, with our role there. */
@@ -105,8 +89,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async recordFairAttendance(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordFairAttendanceDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
-    return commandAccepted(reply, await this.execute(id, { type: RECORD_FAIR_ATTENDANCE, data }, context));
+    return commandAccepted(reply, await this.execute(id, recordFairAttendance(body, id, context), context));
   }
 
   /** Two organisations became members of each other. */
@@ -116,8 +99,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async linkMemberships(@Param('id', new EntityIdPipe()) id: string, @Body() body: LinkMembershipsDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
-    return commandAccepted(reply, await this.execute(id, { type: LINK_MEMBERSHIPS, data }, context));
+    return commandAccepted(reply, await this.execute(id, linkMemberships(body, id, context), context));
   }
 
   /** A delegation travelled to the partner (outbound) or came to us (inbound). */
@@ -127,8 +109,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async recordDelegationVisit(@Param('id', new EntityIdPipe()) id: string, @Body() body: RecordDelegationVisitDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context) };
-    return commandAccepted(reply, await this.execute(id, { type: RECORD_DELEGATION_VISIT, data }, context));
+    return commandAccepted(reply, await this.execute(id, recordDelegationVisit(body, id, context), context));
   }
 
   /** A business opportunity identified within the cooperation. */
@@ -138,9 +119,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async identifyOpportunity(@Param('id', new EntityIdPipe()) id: string, @Body() body: IdentifyOpportunityDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const opportunityId = body.opportunityId ?? newId(`opportunity\u0000${id}`, context);
-    const data = { ...payloadOf(body), cooperationId: id, entryId: this.entryId(id, body.entryId, context), opportunityId };
-    return commandAccepted(reply, await this.execute(id, { type: IDENTIFY_OPPORTUNITY, data }, context));
+    return commandAccepted(reply, await this.execute(id, identifyOpportunity(body, id, context), context));
   }
 
   /** Moves the cooperation to another stage, as the allowed transitions permit. */
@@ -150,8 +129,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async changeStage(@Param('id', new EntityIdPipe()) id: string, @Body() body: ChangeStageDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const { to, occurredOn, reason } = body;
-    return commandAccepted(reply, await this.execute(id, { type: CHANGE_STAGE, data: { cooperationId: id, to, occurredOn, ...(reason === undefined ? {} : { reason }) } }, context));
+    return commandAccepted(reply, await this.execute(id, changeStage(body, id), context));
   }
 
   /** Corrects fields of a recorded entry; the original stays in history. */
@@ -161,9 +139,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async correctFact(@Param('id', new EntityIdPipe()) id: string, @Body() body: CorrectFactDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    const corrections = plain(body.corrections) as FactCorrections;
-    const data = { cooperationId: id, entryId: body.entryId, corrections, reason: body.reason };
-    return commandAccepted(reply, await this.execute(id, { type: CORRECT_FACT, data }, context));
+    return commandAccepted(reply, await this.execute(id, correctFact(body, id), context));
   }
 
   /** Withdraws a recorded entry that was not true at all; it stays in history, marked as retracted. */
@@ -173,7 +149,7 @@ export class CooperationsController {
   @ApiCommand()
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   async retractEntry(@Param('id', new EntityIdPipe()) id: string, @Body() body: RetractEntryDto, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandAcceptedDto> {
-    return commandAccepted(reply, await this.execute(id, { type: RETRACT_ENTRY, data: { cooperationId: id, entryId: body.entryId, reason: body.reason } }, context));
+    return commandAccepted(reply, await this.execute(id, retractEntry(body, id), context));
   }
 
   /** Now: rebuilt from its stream. At a cut (`asOf`, `knownAt`): its stage, status and entries then, from the projections. */
@@ -196,9 +172,6 @@ export class CooperationsController {
     return readEntity(this.cooperations, id, reply, (state, version) => (state.status === 'opened' ? CooperationDto.of(state, version) : undefined));
   }
 
-  private entryId(cooperationId: string, given: string | undefined, context: CommandContext): string {
-    return given ?? newId(`entry\u0000${cooperationId}`, context);
-  }
 
   private execute(id: string, command: CooperationCommand, context: CommandContext): Promise<CommandOutcome<CooperationEvent>> {
     return this.commandBus.execute(new ExecuteCooperationCommand(id, command, context));

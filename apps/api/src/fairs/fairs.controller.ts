@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { REGISTER_FAIR, type FairEvent } from '@app/domain';
+import type { FairEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { newId } from '../commands/new-id';
+import { registerFair } from './fair-commands';
 import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
@@ -37,9 +38,8 @@ export class FairsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const fairId = body.id ?? newId('fair', context);
-    const { name, regionId, recurrence } = body;
     const outcome = await this.commandBus.execute<ExecuteFairCommand, CommandOutcome<FairEvent>>(
-      new ExecuteFairCommand(fairId, { type: REGISTER_FAIR, data: { fairId, name, regionId, recurrence } }, context),
+      new ExecuteFairCommand(fairId, registerFair(body, fairId), context),
     );
     return commandAccepted(reply, outcome, `/fairs/${fairId}`);
   }

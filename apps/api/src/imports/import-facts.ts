@@ -1,31 +1,19 @@
-import {
-  ASSUME_ROLE,
-  CHANGE_STAGE,
-  CORRECT_FACT,
-  END_ROLE,
-  ESTABLISH_CONTACT,
-  IDENTIFY_OPPORTUNITY,
-  LINK_MEMBERSHIPS,
-  OPEN_COOPERATION,
-  RECORD_DELEGATION_VISIT,
-  RECORD_FAIR_ATTENDANCE,
-  RECORD_MEETING,
-  REGISTER_FAIR,
-  REGISTER_ORGANISATION,
-  REGISTER_PERSON,
-  REGISTER_REGION,
-  RENAME_ORGANISATION,
-  RETRACT_ENTRY,
-  type CooperationCommand,
-  type FactCorrections,
-  type FairCommand,
-  type OrganisationCommand,
-  type PersonCommand,
-  type RegionCommand,
-} from '@app/domain';
+import type { CooperationCommand, FairCommand, OrganisationCommand, PersonCommand, RegionCommand } from '@app/domain';
 import type { CommandContext } from '../commands/command-context';
 import type { EntityKind } from '../commands/entity-directory';
 import { newId } from '../commands/new-id';
+import {
+  changeStage,
+  correctFact,
+  establishContact,
+  identifyOpportunity,
+  linkMemberships,
+  openCooperation,
+  recordDelegationVisit,
+  recordFairAttendance,
+  recordMeeting,
+  retractEntry,
+} from '../cooperations/cooperation-commands';
 import { ChangeStageDto } from '../cooperations/dto/change-stage.dto';
 import { CorrectFactDto } from '../cooperations/dto/correct-fact.dto';
 import { EstablishContactDto } from '../cooperations/dto/establish-contact.dto';
@@ -37,12 +25,16 @@ import { RecordFairAttendanceDto } from '../cooperations/dto/record-fair-attenda
 import { RecordMeetingDto } from '../cooperations/dto/record-meeting.dto';
 import { RetractEntryDto } from '../cooperations/dto/retract-entry.dto';
 import { RegisterFairDto } from '../fairs/dto/register-fair.dto';
+import { registerFair } from '../fairs/fair-commands';
 import { RegisterOrganisationDto } from '../organisations/dto/register-organisation.dto';
 import { RenameOrganisationDto } from '../organisations/dto/rename-organisation.dto';
+import { registerOrganisation, renameOrganisation } from '../organisations/organisation-commands';
 import { AssumeRoleDto } from '../people/dto/assume-role.dto';
 import { EndRoleDto } from '../people/dto/end-role.dto';
 import { RegisterPersonDto } from '../people/dto/register-person.dto';
+import { assumeRole, endRole, registerPerson } from '../people/person-commands';
 import { RegisterRegionDto } from '../regions/dto/register-region.dto';
+import { registerRegion } from '../regions/region-commands';
 
 export type ImportedCommand = RegionCommand | OrganisationCommand | PersonCommand | FairCommand | CooperationCommand;
 
@@ -74,19 +66,6 @@ interface FactDefinition<D extends object> {
   command(body: D, id: string, context: CommandContext): ImportedCommand;
 }
 
-/** A validated DTO as the plain JSON data an event holds (no class instances, no undefined fields). */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** A body with the command's `reason` (metadata, not payload) taken out. */
-function payloadOf<T extends { reason?: string }>(body: T): Omit<T, 'reason'> {
-  const { reason: _reason, ...payload } = body;
-  return plain(payload);
-}
-
-const entryIdOf = (cooperationId: string, given: string | undefined, context: CommandContext): string => given ?? newId(`entry\u0000${cooperationId}`, context);
-
 function fact<D extends object>(name: string, definition: FactDefinition<D>): ImportFact {
   const { aggregate, dto, about, collection } = definition;
   return {
@@ -102,7 +81,7 @@ function fact<D extends object>(name: string, definition: FactDefinition<D>): Im
 }
 
 /**
- * Every fact a row may record, built exactly as the controllers build them (regions.controller.ts and the others):
+ * Every fact a row may record, its command built by the same function its route uses (`<aggregate>-commands.ts`):
  * a row must append what a POST of the same body to the same route would. test/api/imports.spec.ts checks that the
  * press story imported from a file and posted through the routes ends up the same.
  */
@@ -111,127 +90,115 @@ const FACTS: readonly ImportFact[] = [
     aggregate: 'region',
     dto: RegisterRegionDto,
     collection: 'regions',
-    command: ({ name, kind, parentRegionId }, regionId) => ({ type: REGISTER_REGION, data: { regionId, name, kind, parentRegionId } }),
+    command: registerRegion,
   }),
   fact('OrganisationRegistered', {
     aggregate: 'organisation',
     dto: RegisterOrganisationDto,
     collection: 'organisations',
-    command: ({ name, kind, regionId, memberCount }, organisationId) => ({ type: REGISTER_ORGANISATION, data: { organisationId, name, kind, regionId, memberCount } }),
+    command: registerOrganisation,
   }),
   fact('OrganisationRenamed', {
     aggregate: 'organisation',
     dto: RenameOrganisationDto,
     collection: 'organisations',
     about: { target: 'organisationId', path: 'renames' },
-    command: ({ name }, organisationId) => ({ type: RENAME_ORGANISATION, data: { organisationId, name } }),
+    command: renameOrganisation,
   }),
   fact('PersonRegistered', {
     aggregate: 'person',
     dto: RegisterPersonDto,
     collection: 'people',
-    command: ({ name, email, phone }, personId) => ({
-      type: REGISTER_PERSON,
-      data: { personId, name, ...(email === undefined ? {} : { email }), ...(phone === undefined ? {} : { phone }) },
-    }),
+    command: registerPerson,
   }),
   fact('RoleAssumed', {
     aggregate: 'person',
     dto: AssumeRoleDto,
     collection: 'people',
     about: { target: 'personId', path: 'roles' },
-    command: ({ organisationId, role, from, level }, personId) => ({ type: ASSUME_ROLE, data: { personId, organisationId, role, from, level } }),
+    command: assumeRole,
   }),
   fact('RoleEnded', {
     aggregate: 'person',
     dto: EndRoleDto,
     collection: 'people',
     about: { target: 'personId', path: 'role-endings' },
-    command: ({ organisationId, role, until }, personId) => ({ type: END_ROLE, data: { personId, organisationId, role, until } }),
+    command: endRole,
   }),
   fact('FairRegistered', {
     aggregate: 'fair',
     dto: RegisterFairDto,
     collection: 'fairs',
-    command: ({ name, regionId, recurrence }, fairId) => ({ type: REGISTER_FAIR, data: { fairId, name, regionId, recurrence } }),
+    command: registerFair,
   }),
   fact('CooperationOpened', {
     aggregate: 'cooperation',
     dto: OpenCooperationDto,
     collection: 'cooperations',
-    command: (body, cooperationId) => {
-      const { ourOrganisationId, partner, openedOn } = payloadOf(body);
-      return { type: OPEN_COOPERATION, data: { cooperationId, ourOrganisationId, partner, openedOn } };
-    },
+    command: openCooperation,
   }),
   fact('ContactEstablished', {
     aggregate: 'cooperation',
     dto: EstablishContactDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'contacts' },
-    command: (body, id, context) => ({ type: ESTABLISH_CONTACT, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context) } }),
+    command: establishContact,
   }),
   fact('MeetingHeld', {
     aggregate: 'cooperation',
     dto: RecordMeetingDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'meetings' },
-    command: (body, id, context) => ({ type: RECORD_MEETING, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context) } }),
+    command: recordMeeting,
   }),
   fact('FairAttended', {
     aggregate: 'cooperation',
     dto: RecordFairAttendanceDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'fair-attendances' },
-    command: (body, id, context) => ({ type: RECORD_FAIR_ATTENDANCE, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context) } }),
+    command: recordFairAttendance,
   }),
   fact('MembershipCrossLinked', {
     aggregate: 'cooperation',
     dto: LinkMembershipsDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'cross-memberships' },
-    command: (body, id, context) => ({ type: LINK_MEMBERSHIPS, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context) } }),
+    command: linkMemberships,
   }),
   fact('DelegationVisited', {
     aggregate: 'cooperation',
     dto: RecordDelegationVisitDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'delegation-visits' },
-    command: (body, id, context) => ({ type: RECORD_DELEGATION_VISIT, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context) } }),
+    command: recordDelegationVisit,
   }),
   fact('OpportunityIdentified', {
     aggregate: 'cooperation',
     dto: IdentifyOpportunityDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'opportunities' },
-    command: (body, id, context) => {
-      const opportunityId = body.opportunityId ?? newId(`opportunity\u0000${id}`, context);
-      return { type: IDENTIFY_OPPORTUNITY, data: { ...payloadOf(body), cooperationId: id, entryId: entryIdOf(id, body.entryId, context), opportunityId } };
-    },
+    command: identifyOpportunity,
   }),
   fact('CooperationStageChanged', {
     aggregate: 'cooperation',
     dto: ChangeStageDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'stage-changes' },
-    command: ({ to, occurredOn, reason }, cooperationId) => ({ type: CHANGE_STAGE, data: { cooperationId, to, occurredOn, ...(reason === undefined ? {} : { reason }) } }),
+    command: changeStage,
   }),
   fact('FactCorrected', {
     aggregate: 'cooperation',
     dto: CorrectFactDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'corrections' },
-    command: (body, cooperationId) => ({
-      type: CORRECT_FACT,
-      data: { cooperationId, entryId: body.entryId, corrections: plain(body.corrections) as FactCorrections, reason: body.reason },
-    }),
+    command: correctFact,
   }),
   fact('EntryRetracted', {
     aggregate: 'cooperation',
     dto: RetractEntryDto,
     collection: 'cooperations',
     about: { target: 'cooperationId', path: 'retractions' },
-    command: ({ entryId, reason }, cooperationId) => ({ type: RETRACT_ENTRY, data: { cooperationId, entryId, reason } }),
+    command: retractEntry,
   }),
 ];
 

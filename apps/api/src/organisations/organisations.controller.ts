@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { REGISTER_ORGANISATION, RENAME_ORGANISATION, type OrganisationCommand, type OrganisationEvent } from '@app/domain';
+import type { OrganisationCommand, OrganisationEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { newId } from '../commands/new-id';
+import { registerOrganisation, renameOrganisation } from './organisation-commands';
 import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
@@ -38,9 +39,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const organisationId = body.id ?? newId('organisation', context);
-    const { name, kind, regionId, memberCount } = body;
-    const command = { type: REGISTER_ORGANISATION, data: { organisationId, name, kind, regionId, memberCount } } as const;
-    return commandAccepted(reply, await this.execute(organisationId, command, context), `/organisations/${organisationId}`);
+    return commandAccepted(reply, await this.execute(organisationId, registerOrganisation(body, organisationId), context), `/organisations/${organisationId}`);
   }
 
   /** Records that the organisation is now called differently; its history keeps the former name. */
@@ -55,7 +54,7 @@ export class OrganisationsController {
     @CommandContextOf() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
-    return commandAccepted(reply, await this.execute(id, { type: RENAME_ORGANISATION, data: { organisationId: id, name: body.name } }, context));
+    return commandAccepted(reply, await this.execute(id, renameOrganisation(body, id), context));
   }
 
   @Access('query')

@@ -3,12 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
-import { ASSUME_ROLE, END_ROLE, REGISTER_PERSON, type PersonCommand, type PersonEvent } from '@app/domain';
+import type { PersonCommand, PersonEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { newId } from '../commands/new-id';
+import { assumeRole, endRole, registerPerson } from './person-commands';
 import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
@@ -41,9 +42,7 @@ export class PeopleController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const personId = body.id ?? newId('person', context);
-    const { name, email, phone } = body;
-    const data = { personId, name, ...(email === undefined ? {} : { email }), ...(phone === undefined ? {} : { phone }) };
-    return commandAccepted(reply, await this.execute(personId, { type: REGISTER_PERSON, data }, context), `/people/${personId}`);
+    return commandAccepted(reply, await this.execute(personId, registerPerson(body, personId), context), `/people/${personId}`);
   }
 
   /**
@@ -76,8 +75,7 @@ export class PeopleController {
     @CommandContextOf() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
-    const { organisationId, role, from, level } = body;
-    return commandAccepted(reply, await this.execute(id, { type: ASSUME_ROLE, data: { personId: id, organisationId, role, from, level } }, context));
+    return commandAccepted(reply, await this.execute(id, assumeRole(body, id), context));
   }
 
   /** Records that the person left a role they held. */
@@ -92,8 +90,7 @@ export class PeopleController {
     @CommandContextOf() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
-    const { organisationId, role, until } = body;
-    return commandAccepted(reply, await this.execute(id, { type: END_ROLE, data: { personId: id, organisationId, role, until } }, context));
+    return commandAccepted(reply, await this.execute(id, endRole(body, id), context));
   }
 
   @Access('query')

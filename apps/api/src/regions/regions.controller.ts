@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { REGISTER_REGION, type RegionEvent } from '@app/domain';
+import type { RegionEvent } from '@app/domain';
 import { commandAccepted, CommandAcceptedDto } from '../commands/command-accepted.dto';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextOf } from '../commands/command-context.decorator';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { newId } from '../commands/new-id';
+import { registerRegion } from './region-commands';
 import { readEntity } from '../commands/read-entity';
 import { ApiCommand, ApiRead } from '../http/api-docs.decorators';
 import { EntityIdPipe } from '../shared-dto/entity-id';
@@ -37,9 +38,8 @@ export class RegionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const regionId = body.id ?? newId('region', context);
-    const { name, kind, parentRegionId } = body;
     const outcome = await this.commandBus.execute<ExecuteRegionCommand, CommandOutcome<RegionEvent>>(
-      new ExecuteRegionCommand(regionId, { type: REGISTER_REGION, data: { regionId, name, kind, parentRegionId } }, context),
+      new ExecuteRegionCommand(regionId, registerRegion(body, regionId), context),
     );
     return commandAccepted(reply, outcome, `/regions/${regionId}`);
   }
