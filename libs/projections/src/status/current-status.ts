@@ -3,18 +3,16 @@ import { ReferenceData, type ReferenceKind } from '../history/reference-data';
 import { stageView } from './cooperation-stage-view';
 import type { CooperationStageView, CooperationStatus, RegionStatus, ShownCounts } from './region-status';
 import { LISTED_LIMIT, namesShownFor, summarizeCooperationStatus, summarizeRegionStatus } from './region-status';
-import { addTally, contributionOf, emptyTally, sidesOf, type StatusItem, type StatusTally } from './status-tally';
+import type { StatusItem } from './status-tally';
 import {
-  entryOfRow,
+  cooperationScope,
   itemOfRow,
   STATUS_COOPERATIONS,
-  STATUS_ENTRIES,
   STATUS_ITEMS,
   STATUS_REFS,
   STATUS_REGIONS,
   STATUS_TALLIES,
   type StatusCooperationRow,
-  type StatusEntryRow,
   type StatusItemRow,
   type StatusRegionRow,
   type StatusTallyRow,
@@ -26,8 +24,7 @@ import {
  * history. Undefined for a region the projection does not know.
  */
 export async function currentRegionStatus(db: ProjectionDb, regionId: string, dayKey: number): Promise<RegionStatus | undefined> {
-  const tally = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
-  const shown: ShownCounts = tally ? (JSON.parse(tally.shown) as ShownCounts) : { counts: {}, days: [] };
+  const shown = await shownCountsFor(db, regionId);
   const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
   const stages = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
@@ -37,22 +34,27 @@ export async function currentRegionStatus(db: ProjectionDb, regionId: string, da
 }
 
 /**
- * The current status of one cooperation, summed up from the current versions of its entries: a read of one
- * cooperation's rows, as long as its own history. Undefined when the projection does not know it.
+ * The current status of one cooperation from its own tally (kept beside the regions'), its listed entries and the
+ * names shown: a handful of key reads, however long its history. Undefined when the projection does not know it.
  */
 export async function currentCooperationStatus(db: ProjectionDb, cooperationId: string, dayKey: number): Promise<CooperationStatus | undefined> {
   const row = (await db.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', '=', cooperationId).executeTakeFirst()) as StatusCooperationRow | undefined;
   if (!row) return undefined;
   const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
   const view = stageView(cooperationId, cooperation, { stage: row.stage, since: row.stage_since });
-  const sides = sidesOf(cooperation);
-  const rows = (await db.selectFrom(STATUS_ENTRIES).selectAll().where('cooperation_id', '=', cooperationId).execute()) as StatusEntryRow[];
-  const tally: StatusTally = emptyTally();
-  for (const entryRow of rows) addTally(tally, contributionOf(entryOfRow(entryRow), sides), 1);
-  return summarizeCooperationStatus(view, tally, dayKey, await namesOf(db, namesShownFor(tally.counts)));
+  const scope = cooperationScope(cooperationId);
+  const shown = await shownCountsFor(db, scope);
+  const items = await listedItems(db, scope, view.stage === 'ended' ? [cooperationId] : []);
+  return summarizeCooperationStatus(view, { shown, items }, dayKey, await namesOf(db, namesShownFor(shown.counts)));
 }
 
-/** What the summary lists: the first contact, and the latest cross-memberships and open opportunities. */
+/** What a summary reads of a tally scope's counts; nothing counted yet reads as empty. */
+async function shownCountsFor(db: ProjectionDb, scope: string): Promise<ShownCounts> {
+  const tally = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', scope).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
+  return tally ? (JSON.parse(tally.shown) as ShownCounts) : { counts: {}, days: [] };
+}
+
+/** What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open opportunities. */
 async function listedItems(db: ProjectionDb, regionId: string, endedCooperations: readonly string[]): Promise<Record<string, StatusItem>> {
   const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', regionId);
   let opportunities = items.where('kind', '=', 'opportunity');

@@ -8,6 +8,7 @@ import { laterStage, openingStage, stageView, type StageMark } from './cooperati
 import { shownCountsOf, type CooperationStageView } from './region-status';
 import { addCounts, contributionOf, emptyTally, sidesOf, type StatusTally } from './status-tally';
 import {
+  cooperationScope,
   entryOfRow,
   entryRowOf,
   itemRowOf,
@@ -33,14 +34,15 @@ const CHUNK = 500;
 /**
  * Where we stand with each region, kept current so that a region's status is read from a handful of rows however
  * long its history: per region the counts of its tally, its listed entries (contacts, cross-memberships,
- * opportunities) as rows in timeline order, and its cooperations with their stages; per cooperation its stage and
- * the current version of each of its entries. Runs its own HistoryReducer, so it is built, checkpointed and rebuilt
+ * opportunities) as rows in timeline order, and its cooperations with their stages; per cooperation its stage, the
+ * current version of each of its entries, and a tally and listed entries of its own (as a region's). Runs its own HistoryReducer, so it is built, checkpointed and rebuilt
  * independently of the timeline. A correction or retraction takes the old version's contribution out of every region
  * it was added to and adds the new one's; each touched row is written once per batch.
  */
 export class StatusProjection implements Projection {
   readonly name = STATUS_PROJECTION;
-  readonly schemaVersion = 1;
+  // 2: each cooperation's own tally and listed items, beside the regions' (status_tallies, status_items).
+  readonly schemaVersion = 2;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
@@ -178,13 +180,18 @@ class StatusBatch {
     return regions;
   }
 
+  /** Where a cooperation's entries are counted: each of its regions, and the cooperation on its own. */
+  private talliesOf(cooperationId: string): string[] {
+    return [...this.regionsOf(cooperationId), cooperationScope(cooperationId)];
+  }
+
   /** Reads, in a few queries, the rows the batch will change: tallies not yet in memory, stages and region lists that may move. */
   async read(trx: ProjectionDb, changes: readonly HistoryChange[]): Promise<void> {
     const regions = new Set<string>();
     const moving = new Set<string>();
     for (const change of changes) {
       const cooperationId = change.entry.cooperationId!;
-      for (const region of this.regionsOf(cooperationId)) regions.add(region);
+      for (const scope of this.talliesOf(cooperationId)) regions.add(scope);
       if (change.entry.type === 'CooperationStageChanged' || change.entry.type === 'CooperationOpened') moving.add(cooperationId);
     }
     const unread = [...regions].filter((region) => !this.tallies.has(region));
@@ -211,7 +218,7 @@ class StatusBatch {
     const cooperation = this.refs.get('cooperation', cooperationId);
     if (!cooperation) return;
     const sides = sidesOf(cooperation);
-    const regions = this.regionsOf(cooperationId);
+    const regions = this.talliesOf(cooperationId);
     if (entry.type === 'CooperationOpened') this.moveStage(cooperationId, openingStage(cooperation.openedOn));
     if (entry.type === 'CooperationStageChanged') this.stageChanged(cooperationId, entry);
     if (previous) this.count(regions, contributionOf(previous, sides), -1);
@@ -329,6 +336,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 export const statusProjection: ProjectionDefinition = {
   name: STATUS_PROJECTION,
-  schemaVersion: 1,
+  schemaVersion: 2,
   create: () => new StatusProjection(),
 };

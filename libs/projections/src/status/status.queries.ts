@@ -23,8 +23,9 @@ export function readRegionStatus(db: ProjectionDb, regionId: string, query: Stat
 }
 
 /**
- * The same summary for one cooperation, summed up from its own entries (the current ones from the status projection,
- * those visible at a cut from the timeline). Undefined when it is unknown (at a cut: not opened within it).
+ * The same summary for one cooperation: the current one from its own tally in the status projection (a few key reads),
+ * one at a cut summed up from its entries visible there, read from the timeline. Undefined when it is unknown (at a
+ * cut: not opened within it).
  */
 export function readCooperationStatus(db: ProjectionDb, cooperationId: string, query: StatusQuery): Promise<CooperationStatus | undefined> {
   const dayKey = query.cut?.asOf ?? query.dayKey;

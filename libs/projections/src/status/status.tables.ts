@@ -6,7 +6,7 @@ import { statusDataOf, type StatusItem, type StatusItemKind } from './status-tal
 export const STATUS_REFS = 'status_refs';
 /**
  * One row per cooperation's opening and per recorded fact, by cooperation: what the status needs of its current
- * version (entryRowOf), to take it out again on a correction or retraction, and to sum up one cooperation.
+ * version (entryRowOf), to take it out again on a correction or retraction.
  */
 export const STATUS_ENTRIES = 'status_entries';
 /** One row per cooperation: its two sides and where it stands (stage, since, and the sort key of that stage change). */
@@ -16,10 +16,21 @@ export const STATUS_COOPERATIONS = 'status_cooperations';
  * one JSON list (rewritten when one opens or moves stage), so that a status reads them as one value.
  */
 export const STATUS_REGIONS = 'status_regions';
-/** One row per region: the counts of its tally (JSON), kept by the projection, and what a summary reads of them (shownCountsOf). */
+/**
+ * One row per tally scope — a region, or one cooperation on its own (`cooperationScope`) — with the counts of its
+ * tally (JSON), kept by the projection, and what a summary reads of them (shownCountsOf).
+ */
 export const STATUS_TALLIES = 'status_tallies';
-/** One row per (region, listed entry): contacts, cross-memberships and opportunities, in timeline order. */
+/** One row per (tally scope, listed entry): contacts, cross-memberships and opportunities, in timeline order. */
 export const STATUS_ITEMS = 'status_items';
+
+/**
+ * The tally scope of one cooperation's own entries, kept in the `region_id` column beside the regions' tallies so
+ * that a cooperation's status is a few key reads too. Never a region id: ids hold no colon.
+ */
+export function cooperationScope(cooperationId: string): string {
+  return `cooperation:${cooperationId}`;
+}
 
 export const STATUS_TABLES = [STATUS_REFS, STATUS_ENTRIES, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, STATUS_ITEMS] as const;
 
