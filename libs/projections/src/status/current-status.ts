@@ -55,8 +55,8 @@ async function shownCountsFor(db: ProjectionDb, scope: string): Promise<ShownCou
 }
 
 /** What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open opportunities. */
-async function listedItems(db: ProjectionDb, regionId: string, endedCooperations: readonly string[]): Promise<Record<string, StatusItem>> {
-  const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', regionId);
+async function listedItems(db: ProjectionDb, scope: string, endedCooperations: readonly string[]): Promise<Record<string, StatusItem>> {
+  const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', scope);
   let opportunities = items.where('kind', '=', 'opportunity');
   if (endedCooperations.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', endedCooperations);
   const rows = [

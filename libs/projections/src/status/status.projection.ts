@@ -35,9 +35,10 @@ const CHUNK = 500;
  * Where we stand with each region, kept current so that a region's status is read from a handful of rows however
  * long its history: per region the counts of its tally, its listed entries (contacts, cross-memberships,
  * opportunities) as rows in timeline order, and its cooperations with their stages; per cooperation its stage, the
- * current version of each of its entries, and a tally and listed entries of its own (as a region's). Runs its own HistoryReducer, so it is built, checkpointed and rebuilt
- * independently of the timeline. A correction or retraction takes the old version's contribution out of every region
- * it was added to and adds the new one's; each touched row is written once per batch.
+ * current version of each of its entries, and a tally and listed entries of its own (as a region's). Runs its own
+ * HistoryReducer, so it is built, checkpointed and rebuilt independently of the timeline. A correction or retraction
+ * takes the old version's contribution out of every tally it was added to and adds the new one's; each touched row is
+ * written once per batch.
  */
 export class StatusProjection implements Projection {
   readonly name = STATUS_PROJECTION;
@@ -187,19 +188,19 @@ class StatusBatch {
 
   /** Reads, in a few queries, the rows the batch will change: tallies not yet in memory, stages and region lists that may move. */
   async read(trx: ProjectionDb, changes: readonly HistoryChange[]): Promise<void> {
-    const regions = new Set<string>();
+    const scopes = new Set<string>();
     const moving = new Set<string>();
     for (const change of changes) {
       const cooperationId = change.entry.cooperationId!;
-      for (const scope of this.talliesOf(cooperationId)) regions.add(scope);
+      for (const scope of this.talliesOf(cooperationId)) scopes.add(scope);
       if (change.entry.type === 'CooperationStageChanged' || change.entry.type === 'CooperationOpened') moving.add(cooperationId);
     }
-    const unread = [...regions].filter((region) => !this.tallies.has(region));
+    const unread = [...scopes].filter((scope) => !this.tallies.has(scope));
     for (const chunk of chunks(unread)) {
       const rows = (await trx.selectFrom(STATUS_TALLIES).select(['region_id', 'counts']).where('region_id', 'in', chunk).execute()) as StatusTallyRow[];
       for (const row of rows) this.tallies.set(row.region_id, JSON.parse(row.counts) as Record<string, number>);
     }
-    for (const region of unread) if (!this.tallies.has(region)) this.tallies.set(region, emptyTally().counts);
+    for (const scope of unread) if (!this.tallies.has(scope)) this.tallies.set(scope, emptyTally().counts);
     for (const chunk of chunks([...moving])) {
       const rows = (await trx.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', 'in', chunk).execute()) as StatusCooperationRow[];
       for (const row of rows) this.cooperations.set(row.cooperation_id, { ...row, stage_sort_key: row.stage_sort_key === null ? null : Number(row.stage_sort_key) });
@@ -218,11 +219,11 @@ class StatusBatch {
     const cooperation = this.refs.get('cooperation', cooperationId);
     if (!cooperation) return;
     const sides = sidesOf(cooperation);
-    const regions = this.talliesOf(cooperationId);
+    const scopes = this.talliesOf(cooperationId);
     if (entry.type === 'CooperationOpened') this.moveStage(cooperationId, openingStage(cooperation.openedOn));
     if (entry.type === 'CooperationStageChanged') this.stageChanged(cooperationId, entry);
-    if (previous) this.count(regions, contributionOf(previous, sides), -1);
-    this.count(regions, contributionOf(entry, sides), 1);
+    if (previous) this.count(scopes, contributionOf(previous, sides), -1);
+    this.count(scopes, contributionOf(entry, sides), 1);
   }
 
   private stageChanged(cooperationId: string, entry: HistoryEntry): void {
@@ -254,23 +255,23 @@ class StatusBatch {
     }
   }
 
-  private count(regions: readonly string[], tally: StatusTally, sign: 1 | -1): void {
-    if (regions.length === 0) return;
-    for (const region of regions) {
-      addCounts(this.tallies.get(region)!, tally.counts, sign);
-      this.touchedTallies.add(region);
+  private count(scopes: readonly string[], tally: StatusTally, sign: 1 | -1): void {
+    if (scopes.length === 0) return;
+    for (const scope of scopes) {
+      addCounts(this.tallies.get(scope)!, tally.counts, sign);
+      this.touchedTallies.add(scope);
     }
     for (const item of Object.values(tally.items)) {
-      // Serialised once, written under each region.
-      const row = itemRowOf(regions[0], item);
-      for (const region of regions) {
-        const key = itemKey(region, item.kind, item.sortKey);
+      // Serialised once, written under each scope.
+      const row = itemRowOf(scopes[0], item);
+      for (const scope of scopes) {
+        const key = itemKey(scope, item.kind, item.sortKey);
         if (sign === 1) {
-          this.addedItems.set(key, { region_id: region, kind: row.kind, sort_key: row.sort_key, cooperation_id: row.cooperation_id, item: row.item });
+          this.addedItems.set(key, { region_id: scope, kind: row.kind, sort_key: row.sort_key, cooperation_id: row.cooperation_id, item: row.item });
         } else {
           // Removals are written before additions, so an item taken out and put back under the same key stays.
           this.addedItems.delete(key);
-          this.removedItems.set(key, { regionId: region, kind: item.kind, sortKey: item.sortKey });
+          this.removedItems.set(key, { regionId: scope, kind: item.kind, sortKey: item.sortKey });
         }
       }
     }
