@@ -77,6 +77,7 @@ const ROUTES: Record<string, { rule: Rule; path: string }> = {
   'GET /people/:id/timeline': { rule: 'query', path: '/people/matrix-probe/timeline' },
   'GET /cooperations/:id/timeline': { rule: 'query', path: '/cooperations/matrix-probe/timeline' },
   'GET /regions/:id/status': { rule: 'query', path: '/regions/matrix-probe/status' },
+  'GET /cooperations/:id/status': { rule: 'query', path: '/cooperations/matrix-probe/status' },
   'GET /graph': { rule: 'query', path: '/graph' },
   'GET /regions': { rule: 'query', path: '/regions' },
   'GET /cooperations': { rule: 'query', path: '/cooperations' },

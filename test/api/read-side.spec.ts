@@ -28,6 +28,40 @@ describe('status, graph, cooperations at a cut and projections over HTTP', () =>
     expect(response.body).toMatchObject({ asOf: '2017-06-30', stage: 'contact', meetings: { total: 0 }, delegationVisits: { outbound: 0 } });
   });
 
+  it("answers one cooperation's status now and at a cut, and the same as a replay of all of its history", async () => {
+    const now = await api().get(`/cooperations/logistics-network--tatarstan/status?minPosition=${last}`);
+    expect(now.status).toBe(200);
+    expect(now.body).toMatchObject({
+      cooperationId: 'logistics-network--tatarstan',
+      stage: 'exploring',
+      stageSince: '2017-10',
+      firstContact: { occurredOn: '2017-03' },
+      meetings: { total: 1, byLevel: { minister: 1 } },
+      delegationVisits: { inbound: 0, outbound: 1 },
+    });
+    // The current status is read from the cooperation's own tally, a cut is replayed from the timeline: a cut that
+    // leaves nothing out must give the same answer.
+    const replayed = await api().get(`/cooperations/logistics-network--tatarstan/status?asOf=2099-12-31&minPosition=${last}`);
+    expect(replayed.status).toBe(200);
+    const { asOf, momentum: replayedMomentum, lastInteraction: replayedLast, ...replayedRest } = replayed.body;
+    const { momentum, lastInteraction, ...nowRest } = now.body;
+    expect(asOf).toBe('2099-12-31');
+    expect(replayedRest).toEqual(nowRest);
+    expect(replayedLast).toEqual(lastInteraction);
+    expect([momentum.interactions, replayedMomentum.interactions]).toEqual([expect.any(Number), 0]);
+
+    const before = await api().get(`/cooperations/logistics-network--tatarstan/status?asOf=2017-06-30&minPosition=${last}`);
+    expect(before.body).toMatchObject({ asOf: '2017-06-30', stage: 'contact', meetings: { total: 0 }, delegationVisits: { outbound: 0 } });
+  });
+
+  it('refuses bad cooperation status parameters with 400, and unknown or not yet opened cooperations with 404', async () => {
+    expectProblem(await api().get('/cooperations/logistics-network--tatarstan/status?asOf=2017'), 400, 'INVALID_REQUEST', 'asOf');
+    expectProblem(await api().get('/cooperations/logistics-network--tatarstan/status?knownAt=yesterday'), 400, 'INVALID_REQUEST', 'knownAt');
+    expectProblem(await api().get('/cooperations/no-such-cooperation/status'), 404, 'COOPERATION_NOT_FOUND', 'id');
+    expectProblem(await api().get('/cooperations/logistics-network--tatarstan/status?asOf=2016-01-01'), 404, 'COOPERATION_NOT_FOUND', 'id');
+    expectProblem(await api().get('/cooperations/%24all/status'), 400, 'INVALID_REQUEST', 'id');
+  });
+
   it('answers a cooperation as it stood at a cut, with its entries then', async () => {
     const response = await api().get(`/cooperations/logistics-network--tatarstan?asOf=2017-06-30&minPosition=${last}`);
     expect(response.status).toBe(200);
