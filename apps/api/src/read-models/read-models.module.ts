@@ -13,14 +13,13 @@ import { ReadModelStoreModule } from './read-model-store.module';
 import { ReadModelWriter } from './read-model-writer';
 import { ReadYourWrites } from './read-your-writes';
 import { ReferenceListsController } from './reference-lists.controller';
-import { CooperationStatusController } from './cooperation-status.controller';
 import { StatusController } from './status.controller';
 import { TimelinesController } from './timelines.controller';
 
 /** The read side: the projections, their store, and the query endpoints over them. */
 @Module({
   imports: [EventStoreModule, ReadModelStoreModule, PersonalDataModule],
-  controllers: [TimelinesController, StatusController, CooperationStatusController, GraphController, ProjectionsController, ReferenceListsController],
+  controllers: [TimelinesController, StatusController, GraphController, ProjectionsController, ReferenceListsController],
   providers: [
     {
       provide: ProjectionsRuntime,
