@@ -1,5 +1,6 @@
 import { precisionOf, parseHistoricalDate, type DatePrecision } from '@app/domain';
 import type { ProjectionDb } from '../engine/projection';
+import { referenceNamesIn } from '../engine/reference-names';
 import { firstSortKeyOn } from '../history/date-key';
 import type { EntryCorrection, EntryState, HistoryEntry, Provenance } from '../history/history-entry';
 import { TIMELINE_ENTRIES, TIMELINE_REFS, TIMELINE_SCOPES } from './timeline.tables';
@@ -174,28 +175,48 @@ export async function scopeExists(db: ProjectionDb, scope: string): Promise<bool
   return row !== undefined;
 }
 
-export type ReferenceNames = Record<'region' | 'organisation' | 'person' | 'fair', Record<string, string>>;
+export type ReferenceNames = Record<NamedKind, Record<string, string>>;
+type NamedKind = 'region' | 'organisation' | 'person' | 'fair';
+const NAMED_KINDS: readonly NamedKind[] = ['region', 'organisation', 'person', 'fair'];
 
-/** Display names of what a page's items name, so a client needs no second round trip. */
+/** The kind a field's name says its id is of: `regionId`, `parentRegionId`; `otherOrganisationId` an organisation. */
+const KIND_OF_FIELD: readonly [RegExp, NamedKind][] = [
+  [/(^r|R)egionId$/, 'region'],
+  [/(^o|O)rganisationId$/, 'organisation'],
+  [/(^p|P)ersonId$/, 'person'],
+  [/(^f|F)airId$/, 'fair'],
+];
+
+/**
+ * Display names of what a page's items name, so a client needs no second round trip. Each id is looked up under the
+ * kind its field names (a bare `id` under its sibling `kind`, as a cooperation's partner has it; under every kind
+ * when there is none), so each read is a range of the (kind, id) primary key: a single `kind IN (…) AND id IN (…)`
+ * was planned by PostgreSQL as a scan of every reference (28 ms p99 at 25,000 references).
+ */
 export async function namesFor(db: ProjectionDb, items: readonly TimelineItem[]): Promise<ReferenceNames> {
-  const ids = new Set<string>();
+  const wanted = new Map<string, { kind: NamedKind; id: string }>();
+  const want = (kind: NamedKind, id: string) => wanted.set(`${kind}:${id}`, { kind, id });
   const visit = (value: unknown, key?: string): void => {
-    if (typeof value === 'string' && key !== undefined && /(^|[a-z])(regionId|organisationId|otherOrganisationId|personId|fairId|ourOrganisationId|id)$/.test(key)) ids.add(value);
-    else if (Array.isArray(value)) value.forEach((element) => visit(element, key));
-    else if (typeof value === 'object' && value !== null) for (const [field, nested] of Object.entries(value)) visit(nested, field);
+    if (typeof value === 'string' && key !== undefined) {
+      const kind = KIND_OF_FIELD.find(([pattern]) => pattern.test(key))?.[1];
+      if (kind) want(kind, value);
+    } else if (Array.isArray(value)) value.forEach((element) => visit(element, key));
+    else if (typeof value === 'object' && value !== null) {
+      const fields = value as Record<string, unknown>;
+      if (typeof fields.id === 'string') {
+        const sibling = fields.kind;
+        const kinds = NAMED_KINDS.includes(sibling as NamedKind) ? [sibling as NamedKind] : NAMED_KINDS;
+        for (const kind of kinds) want(kind, fields.id);
+      }
+      for (const [field, nested] of Object.entries(fields)) if (field !== 'id') visit(nested, field);
+    }
   };
   for (const item of items) visit(item.data);
   const names: ReferenceNames = { region: {}, organisation: {}, person: {}, fair: {} };
-  if (ids.size === 0) return names;
-  // Naming the kinds lets the (kind, id) primary key serve the lookup; by id alone it scans every reference.
-  const rows = (await db
-    .selectFrom(TIMELINE_REFS)
-    .select(['kind', 'id', 'data'])
-    .where('kind', 'in', Object.keys(names))
-    .where('id', 'in', [...ids])
-    .execute()) as { kind: string; id: string; data: string }[];
-  for (const row of rows) {
-    if (row.kind in names) names[row.kind as keyof ReferenceNames][row.id] = (JSON.parse(row.data) as { name: string }).name;
+  if (wanted.size === 0) return names;
+  for (const [key, name] of await referenceNamesIn(db, TIMELINE_REFS, wanted.values())) {
+    const separator = key.indexOf(':');
+    names[key.slice(0, separator) as NamedKind][key.slice(separator + 1)] = name;
   }
   return names;
 }
