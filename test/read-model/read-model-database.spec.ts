@@ -89,4 +89,26 @@ if (process.env.READ_MODEL_URL) {
       }
     });
   });
+
+  describe('the read-model store on PostgreSQL, its session settings', () => {
+    const parallelWorkersOf = async (url: string) => {
+      const store = await openReadModelDatabase(readModelTargetFrom(url, tmpdir()));
+      try {
+        const { rows } = await sql<{ max_parallel_workers_per_gather: string }>`show max_parallel_workers_per_gather`.execute(store.db);
+        return rows[0]!.max_parallel_workers_per_gather;
+      } finally {
+        await store.close();
+      }
+    };
+
+    it('turns parallel query off on every connection (short index reads pay for the workers, not gain)', async () => {
+      expect(await parallelWorkersOf(process.env.READ_MODEL_URL!)).toBe('0');
+    });
+
+    it('leaves the settings to the URL when it names options of its own', async () => {
+      const url = new URL(process.env.READ_MODEL_URL!);
+      url.searchParams.set('options', '-c max_parallel_workers_per_gather=3');
+      expect(await parallelWorkersOf(url.toString())).toBe('3');
+    });
+  });
 }

@@ -51,8 +51,16 @@ function sqliteDialect(file: string): SqliteDialect {
   return new SqliteDialect({ database: new CachedStatements(database) });
 }
 
+/**
+ * Session settings of every read-model connection, unless the URL sets `options` itself (pg lets the URL win).
+ * Parallel query is off: pages and statuses are short index reads, and starting two workers for a Gather Merge cost
+ * more than it saved (a knownAt page at 1,000,000 events: 10.2 ms with workers, 2.3 ms without; 168 of 1,744 region
+ * pages over 8 ms against 23).
+ */
+const READ_MODEL_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+
 function postgresDialect(url: string, onConnectionError: (error: Error) => void): PostgresDialect {
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: 10, options: READ_MODEL_SESSION_OPTIONS });
   pool.on('error', onConnectionError);
   return new PostgresDialect({ pool });
 }

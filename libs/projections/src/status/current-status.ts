@@ -24,13 +24,17 @@ import {
  * history. Undefined for a region the projection does not know.
  */
 export async function currentRegionStatus(db: ProjectionDb, regionId: string, dayKey: number): Promise<RegionStatus | undefined> {
-  const shown = await shownCountsFor(db, regionId);
-  const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
+  // Independent reads go out together: on PostgreSQL each is a round trip of its own (the pool lends a connection
+  // to each), on SQLite they run one after the other as before.
+  const [shown, region] = await Promise.all([
+    shownCountsFor(db, regionId),
+    db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst() as Promise<Pick<StatusRegionRow, 'cooperations'> | undefined>,
+  ]);
   const stages = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
-  const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]);
+  const [names, items] = await Promise.all([namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]), listedItems(db, regionId, ended)]);
   if (names.get('region', regionId) === undefined) return undefined;
-  return summarizeRegionStatus(regionId, { shown, items: await listedItems(db, regionId, ended) }, stages, dayKey, names);
+  return summarizeRegionStatus(regionId, { shown, items }, stages, dayKey, names);
 }
 
 /**
@@ -43,8 +47,7 @@ export async function currentCooperationStatus(db: ProjectionDb, cooperationId: 
   const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
   const view = stageView(cooperationId, cooperation, { stage: row.stage, since: row.stage_since });
   const scope = cooperationScope(cooperationId);
-  const shown = await shownCountsFor(db, scope);
-  const items = await listedItems(db, scope, view.stage === 'ended' ? [cooperationId] : []);
+  const [shown, items] = await Promise.all([shownCountsFor(db, scope), listedItems(db, scope, view.stage === 'ended' ? [cooperationId] : [])]);
   return summarizeCooperationStatus(view, { shown, items }, dayKey, await namesOf(db, namesShownFor(shown.counts)));
 }
 
@@ -59,11 +62,13 @@ async function listedItems(db: ProjectionDb, scope: string, endedCooperations: r
   const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', scope);
   let opportunities = items.where('kind', '=', 'opportunity');
   if (endedCooperations.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', endedCooperations);
-  const rows = [
-    ...(await items.where('kind', '=', 'contact').orderBy('sort_key', 'asc').limit(1).execute()),
-    ...(await items.where('kind', '=', 'membership').orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute()),
-    ...(await opportunities.orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute()),
-  ] as StatusItemRow[];
+  const rows = (
+    await Promise.all([
+      items.where('kind', '=', 'contact').orderBy('sort_key', 'asc').limit(1).execute(),
+      items.where('kind', '=', 'membership').orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute(),
+      opportunities.orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute(),
+    ])
+  ).flat() as StatusItemRow[];
   const listed: Record<string, StatusItem> = {};
   for (const row of rows) {
     const item = itemOfRow(row);
