@@ -114,6 +114,20 @@ describe('the kontakt CLI against a running API', () => {
     expect(result.stdout).toContain('  Delegation visits   0 inbound, 1 outbound\n');
   });
 
+  it('shows one cooperation’s status, and as of a day', async () => {
+    const now = await run('status', '--cooperation', 'logistics-network--tatarstan', '--min-position', seededAt);
+    expect(now.code).toBe(0);
+    expect(now.stdout).toMatch(/^Cooperation logistics-network--tatarstan\n {2}Between {13}organisation logistics-network and region tatarstan\n/);
+    expect(now.stdout).toContain('  Stage               exploring since 2017-10\n');
+    expect(now.stdout).toContain('  Meetings            1 (minister 1)\n');
+    const before = await run('status', '--cooperation', 'logistics-network--tatarstan', '--as-of', '2017-06-30');
+    expect(before.stdout).toMatch(/^Cooperation logistics-network--tatarstan as of 2017-06-30\n/);
+    expect(before.stdout).toContain('  Stage               contact since 2017-03\n');
+    const unknown = await run('status', '--cooperation', 'no-such-cooperation');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('COOPERATION_NOT_FOUND');
+  });
+
   it('replays a region as of 2017-06-30: stage contact, and the timeline up to then only', async () => {
     const result = await run('replay', '--as-of', '2017-06-30', 'tatarstan', '--min-position', seededAt);
     expect(result.code).toBe(0);

@@ -49,6 +49,8 @@ describe('kontakt command line', () => {
     [['timeline', '--region', 'tatarstan', '--person', 'p'], "error: option '--region <id>' cannot be used with option '--person <id>'", 'kontakt timeline --help'],
     [['timeline', '--limit', '501'], "error: option '--limit <n>' argument '501' is invalid. give a whole number from 1 to 500.", 'kontakt timeline --help'],
     [['status', 'tatarstan', '--as-of', '2017'], "error: option '--as-of <day>' argument '2017' is invalid. give a calendar day written YYYY-MM-DD", 'kontakt status --help'],
+    [['status'], 'error: region: name a region, or a cooperation with --cooperation <id>', 'kontakt status --help'],
+    [['status', 'tatarstan', '--cooperation', 'c'], 'error: --cooperation: names a cooperation, so no region (tatarstan) as well', 'kontakt status --help'],
     [['replay', 'tatarstan'], "error: required option '--as-of <day>' not specified", 'kontakt replay --help'],
     [['export', 'region:tatarstan'], "error: required option '--format <format>' not specified", 'kontakt export --help'],
     [['export', 'tatarstan', '--format', 'csv'], 'error: timeline: "tatarstan" is not a timeline; give all, or region:<id>', 'kontakt export --help'],

@@ -1,5 +1,5 @@
-import type { RegionStatus } from '@app/projections';
-import { formatRegionStatus } from './status.format';
+import type { CooperationStatus, RegionStatus } from '@app/projections';
+import { formatCooperationStatus, formatRegionStatus } from './status.format';
 
 // Tatarstan today, as GET /regions/tatarstan/status answers after the press story.
 const TATARSTAN: RegionStatus = {
@@ -55,5 +55,25 @@ describe('formatRegionStatus', () => {
   it('says so when the region has no cooperation', () => {
     const text = formatRegionStatus({ ...TATARSTAN, stage: null, stageSince: null, cooperations: [], firstContact: null, lastInteraction: null });
     expect(text).toContain('  Stage               none (no cooperation with a partner here)\n  Cooperations        -\n  First contact       -\n');
+  });
+});
+
+describe('formatCooperationStatus', () => {
+  const { regionId: _regionId, name: _name, stage: _stage, stageSince: _since, cooperations, ...summary } = TATARSTAN;
+  const COOPERATION: CooperationStatus = { ...cooperations[0]!, ...summary };
+
+  it('shows the two sides, the opening and the stage, then the same summary lines as a region', () => {
+    const lines = formatCooperationStatus(COOPERATION).split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'Cooperation logistics-network--tatarstan',
+      '  Between             organisation logistics-network and region tatarstan',
+      '  Opened              2017-03',
+      '  Stage               exploring since 2017-10',
+    ]);
+    expect(lines.slice(4)).toEqual(formatRegionStatus(TATARSTAN).split('\n').slice(3));
+  });
+
+  it('says which cut it shows', () => {
+    expect(formatCooperationStatus({ ...COOPERATION, asOf: '2017-06-30' }).split('\n')[0]).toBe('Cooperation logistics-network--tatarstan as of 2017-06-30');
   });
 });

@@ -1,4 +1,4 @@
-import type { ListedEntry, RegionStatus } from '@app/projections';
+import type { CooperationStatus, ListedEntry, RegionStatus, StatusSummary } from '@app/projections';
 import { formatCount, oneLine } from '@app/terminal';
 
 /** What a cut was, as the API echoes it back. */
@@ -11,16 +11,35 @@ const LABEL_WIDTH = 20;
 
 /**
  * Where we stand with a region, as a block of labelled lines: the most advanced stage and since when, each
- * cooperation, first contact, last interaction, meetings by level, delegations, fairs, cross-memberships, open
- * opportunities, who is involved and the momentum of the 12 months up to the reference day.
+ * cooperation, then what its entries add up to (summaryLines).
  */
 export function formatRegionStatus(status: RegionStatus & CutEcho): string {
+  return block(`${status.name ?? status.regionId} (${status.regionId})${cutPhrase(status)}`, [
+    ['Stage', [status.stage ? `${status.stage} since ${status.stageSince}` : 'none (no cooperation with a partner here)']],
+    ['Cooperations', status.cooperations.map((cooperation) => `${cooperation.cooperationId}: ${cooperation.stage} since ${cooperation.stageSince} (opened ${cooperation.openedOn}, partner ${cooperation.partner.kind} ${cooperation.partner.id})`)],
+    ...summarySections(status),
+  ]);
+}
+
+/** Where one cooperation stands: its sides, stage and since when, then what its entries add up to. */
+export function formatCooperationStatus(status: CooperationStatus & CutEcho): string {
+  return block(`Cooperation ${status.cooperationId}${cutPhrase(status)}`, [
+    ['Between', [`organisation ${status.ourOrganisationId} and ${status.partner.kind} ${status.partner.id}`]],
+    ['Opened', [status.openedOn]],
+    ['Stage', [`${status.stage} since ${status.stageSince}`]],
+    ...summarySections(status),
+  ]);
+}
+
+/**
+ * First contact, last interaction, meetings by level, delegations, fairs, cross-memberships, open opportunities, who
+ * is involved and the momentum of the 12 months up to the reference day: a region's and a cooperation's alike.
+ */
+function summarySections(status: StatusSummary): [string, string[]][] {
   const levels = Object.entries(status.meetings.byLevel)
     .filter(([, count]) => count > 0)
     .map(([level, count]) => `${level} ${count}`);
-  const sections: [string, string[]][] = [
-    ['Stage', [status.stage ? `${status.stage} since ${status.stageSince}` : 'none (no cooperation with a partner here)']],
-    ['Cooperations', status.cooperations.map((cooperation) => `${cooperation.cooperationId}: ${cooperation.stage} since ${cooperation.stageSince} (opened ${cooperation.openedOn}, partner ${cooperation.partner.kind} ${cooperation.partner.id})`)],
+  return [
     ['First contact', status.firstContact ? [listed(status.firstContact)] : []],
     ['Last interaction', status.lastInteraction ? [`${status.lastInteraction.occurredOn} (${plural(status.lastInteraction.interactions, 'interaction')})`] : []],
     ['Meetings', [`${status.meetings.total}${levels.length > 0 ? ` (${levels.join(', ')})` : ''}`]],
@@ -32,7 +51,10 @@ export function formatRegionStatus(status: RegionStatus & CutEcho): string {
     ['People', [involved(status.people)]],
     ['Momentum', [`${plural(status.momentum.interactions, 'interaction')} from ${status.momentum.from} to ${status.momentum.to}`]],
   ];
-  const lines = [`${status.name ?? status.regionId} (${status.regionId})${cutPhrase(status)}`];
+}
+
+function block(title: string, sections: [string, string[]][]): string {
+  const lines = [title];
   for (const [label, values] of sections) {
     (values.length === 0 ? ['-'] : values).forEach((value, index) => lines.push(`  ${(index === 0 ? label : '').padEnd(LABEL_WIDTH)}${value}`));
   }
