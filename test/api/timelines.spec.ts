@@ -122,6 +122,12 @@ describe('timelines over HTTP', () => {
     }
   });
 
+  it('answers 404 naming the id before it looks at the cursor, and for an export of an unknown timeline', async () => {
+    expectProblem(await api().get('/regions/atlantis/timeline?cursor=not-a-cursor'), 404, 'REGION_NOT_FOUND', 'id');
+    expectProblem(await api().get('/regions/tatarstan/timeline?cursor=not-a-cursor'), 400, 'INVALID_REQUEST', 'cursor');
+    expectProblem(await api().get('/people/nobody/timeline?format=csv'), 404, 'PERSON_NOT_FOUND', 'id');
+  });
+
   it('refuses a position beyond the end of the event log with 422, without waiting', async () => {
     const response = await api().get(`/timeline?minPosition=${BigInt(last) * 1000n}`);
     expectProblem(response, 422, 'POSITION_BEYOND_LOG', 'minPosition');

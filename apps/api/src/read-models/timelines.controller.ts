@@ -64,18 +64,23 @@ export class TimelinesController {
     const { order, limit, ...filter } = timelineFilterOf(dto);
     await this.readYourWrites.reach(minPositionOf(dto, minPositionHeader), [TIMELINE_PROJECTION]);
     const db = this.runtime.reader.db;
+    const scope = owner === 'all' ? 'all' : `${owner}:${id}`;
+    const base: Omit<TimelineQuery, 'limit' | 'cursor'> = { scope, cut, order, ...filter };
+    const exporting = dto.format === 'csv' || dto.format === 'ndjson';
+    // A page is read while the owner's existence is checked: one round trip less on PostgreSQL. Its answer (or error)
+    // is only used once the owner is known.
+    const reading = exporting ? undefined : readTimeline(db, { ...base, limit, ...(dto.cursor === undefined ? {} : { cursor: dto.cursor }) });
+    reading?.catch(() => undefined);
     if (owner !== 'all' && !(await referenceExists(db, owner, id!))) {
       throw new Problem(404, `${owner.toUpperCase()}_NOT_FOUND`, `no ${owner} ${id} is known to the timelines`, 'id');
     }
-    const scope = owner === 'all' ? 'all' : `${owner}:${id}`;
-    const base: Omit<TimelineQuery, 'limit' | 'cursor'> = { scope, cut, order, ...filter };
-    if (dto.format === 'csv' || dto.format === 'ndjson') {
-      sendTimelineExport(reply, dto.format, streamTimeline(db, base), `timeline-${scope.replace(':', '-')}`);
+    if (reading === undefined) {
+      sendTimelineExport(reply, dto.format as 'csv' | 'ndjson', streamTimeline(db, base), `timeline-${scope.replace(':', '-')}`);
       return;
     }
     let page;
     try {
-      page = await readTimeline(db, { ...base, limit, ...(dto.cursor === undefined ? {} : { cursor: dto.cursor }) });
+      page = await reading;
     } catch (error) {
       if (error instanceof InvalidCursorError) throw Problem.badRequest(error.message, 'cursor');
       throw error;
