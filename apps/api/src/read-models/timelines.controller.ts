@@ -66,21 +66,21 @@ export class TimelinesController {
     const db = this.runtime.reader.db;
     const scope = owner === 'all' ? 'all' : `${owner}:${id}`;
     const base: Omit<TimelineQuery, 'limit' | 'cursor'> = { scope, cut, order, ...filter };
-    const exporting = dto.format === 'csv' || dto.format === 'ndjson';
+    const exportFormat = dto.format === 'csv' || dto.format === 'ndjson' ? dto.format : undefined;
     // A page is read while the owner's existence is checked: one round trip less on PostgreSQL. Its answer (or error)
     // is only used once the owner is known.
-    const reading = exporting ? undefined : readTimeline(db, { ...base, limit, ...(dto.cursor === undefined ? {} : { cursor: dto.cursor }) });
+    const reading = exportFormat ? undefined : readTimeline(db, { ...base, limit, ...(dto.cursor === undefined ? {} : { cursor: dto.cursor }) });
     reading?.catch(() => undefined);
     if (owner !== 'all' && !(await referenceExists(db, owner, id!))) {
       throw new Problem(404, `${owner.toUpperCase()}_NOT_FOUND`, `no ${owner} ${id} is known to the timelines`, 'id');
     }
-    if (reading === undefined) {
-      sendTimelineExport(reply, dto.format as 'csv' | 'ndjson', streamTimeline(db, base), `timeline-${scope.replace(':', '-')}`);
+    if (exportFormat) {
+      sendTimelineExport(reply, exportFormat, streamTimeline(db, base), `timeline-${scope.replace(':', '-')}`);
       return;
     }
     let page;
     try {
-      page = await reading;
+      page = await reading!;
     } catch (error) {
       if (error instanceof InvalidCursorError) throw Problem.badRequest(error.message, 'cursor');
       throw error;

@@ -10,32 +10,16 @@ const IDS_PER_READ = 500;
  */
 export async function referenceNamesIn(db: ProjectionDb, table: string, wanted: Iterable<{ kind: ReferenceKind; id: string }>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const byKind = new Map<ReferenceKind, Set<string>>();
-  for (const { kind, id } of wanted) byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id));
+  const unique = [...new Map([...wanted].map((reference) => [`${reference.kind}:${reference.id}`, reference])).values()];
   // One statement for up to IDS_PER_READ ids of any kinds: an OR of (kind = k AND id IN (...)) is a union of ranges of
   // the primary key on both databases (PostgreSQL: a BitmapOr), one round trip where a read per kind took four.
-  let statement: [ReferenceKind, string[]][] = [];
-  let size = 0;
-  const statements: [ReferenceKind, string[]][][] = [];
-  for (const [kind, ids] of byKind) {
-    for (const id of ids) {
-      if (size === IDS_PER_READ) {
-        statements.push(statement);
-        statement = [];
-        size = 0;
-      }
-      const last = statement[statement.length - 1];
-      if (last?.[0] === kind) last[1].push(id);
-      else statement.push([kind, [id]]);
-      size += 1;
-    }
-  }
-  if (size > 0) statements.push(statement);
-  for (const groups of statements) {
+  for (let start = 0; start < unique.length; start += IDS_PER_READ) {
+    const byKind = new Map<ReferenceKind, string[]>();
+    for (const { kind, id } of unique.slice(start, start + IDS_PER_READ)) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
     const rows = (await db
       .selectFrom(table)
       .select(['kind', 'id', 'data'])
-      .where((eb) => eb.or(groups.map(([kind, ids]) => eb.and([eb('kind', '=', kind), eb('id', 'in', ids)]))))
+      .where((eb) => eb.or([...byKind].map(([kind, ids]) => eb.and([eb('kind', '=', kind), eb('id', 'in', ids)]))))
       .execute()) as { kind: ReferenceKind; id: string; data: string }[];
     for (const row of rows) names.set(`${row.kind}:${row.id}`, (JSON.parse(row.data) as { name: string }).name);
   }

@@ -1,7 +1,8 @@
 import type { ProjectionDb } from '../engine/projection';
-import { ReferenceData, type ReferenceKind } from '../history/reference-data';
+import { referenceNamesIn } from '../engine/reference-names';
+import type { ReferenceKind } from '../history/reference-data';
 import { stageView } from './cooperation-stage-view';
-import type { CooperationStageView, CooperationStatus, RegionStatus, ShownCounts } from './region-status';
+import type { CooperationStageView, CooperationStatus, NameLookup, RegionStatus, ShownCounts } from './region-status';
 import { LISTED_LIMIT, namesShownFor, summarizeCooperationStatus, summarizeRegionStatus } from './region-status';
 import type { StatusItem } from './status-tally';
 import {
@@ -33,7 +34,7 @@ export async function currentRegionStatus(db: ProjectionDb, regionId: string, da
   const stages = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
   const [names, items] = await Promise.all([namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]), listedItems(db, regionId, ended)]);
-  if (names.get('region', regionId) === undefined) return undefined;
+  if (!names.known('region', regionId)) return undefined;
   return summarizeRegionStatus(regionId, { shown, items }, stages, dayKey, names);
 }
 
@@ -77,17 +78,8 @@ async function listedItems(db: ProjectionDb, scope: string, endedCooperations: r
   return listed;
 }
 
-/** Only the references whose names are shown, read by key. */
-async function namesOf(db: ProjectionDb, wanted: readonly { kind: ReferenceKind; id: string }[]): Promise<ReferenceData> {
-  const refs = new ReferenceData();
-  const byKind = new Map<ReferenceKind, string[]>();
-  for (const { kind, id } of wanted) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-  if (byKind.size === 0) return refs;
-  const rows = (await db
-    .selectFrom(STATUS_REFS)
-    .select(['kind', 'id', 'data'])
-    .where((eb) => eb.or([...byKind].map(([kind, ids]) => eb.and([eb('kind', '=', kind), eb('id', 'in', ids)]))))
-    .execute()) as { kind: ReferenceKind; id: string; data: string }[];
-  for (const row of rows) refs.load(row.kind, row.id, JSON.parse(row.data) as object);
-  return refs;
+/** Only the references whose names are shown, read by key; `known` tells a reference the projection holds. */
+async function namesOf(db: ProjectionDb, wanted: readonly { kind: ReferenceKind; id: string }[]): Promise<NameLookup & { known(kind: ReferenceKind, id: string): boolean }> {
+  const names = await referenceNamesIn(db, STATUS_REFS, wanted);
+  return { nameOf: (kind, id) => names.get(`${kind}:${id}`), known: (kind, id) => names.has(`${kind}:${id}`) };
 }
