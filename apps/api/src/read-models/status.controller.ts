@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { readCooperationStatus, readRegionStatus, TIMELINE_PROJECTION, todayDateKey, type CooperationStatus, type ProjectionDb, type RegionStatus, type StatusQuery } from '@app/projections';
+import { projectionAnswering, readCooperationStatus, readRegionStatus, todayDateKey, type CooperationStatus, type ProjectionDb, type RegionStatus, type StatusQuery } from '@app/projections';
 import { ApiRead } from '../http/api-docs.decorators';
 import { Problem } from '../problems/problem';
 import { EntityIdPipe } from '../shared-dto/entity-id';
@@ -15,8 +15,8 @@ export const STATUS_PROJECTION_NAME = 'status';
 type CutEcho = { asOf?: string; knownAt?: string };
 
 /**
- * Where we stand with a region, or in one cooperation: from the status projection, or, at a cut, replayed from the
- * timeline's history rows.
+ * Where we stand with a region, or in one cooperation: from the status projection (now, or `asOf` a day), or, at a
+ * cut with `knownAt`, replayed from the timeline's history rows.
  */
 @ApiTags('status')
 @Access('query')
@@ -54,8 +54,8 @@ export class StatusController {
   }
 
   /**
-   * A status now or at the query's cut, with the cut echoed; `notFound` when there is none. A cut is replayed from the
-   * timeline's history rows, so it waits for the timeline; the current status for the status projection.
+   * A status now or at the query's cut, with the cut echoed; `notFound` when there is none. It waits for the
+   * projection it is read from: the timeline for a cut with `knownAt` (replayed from its history rows), else status.
    */
   private async answer<T extends object>(
     query: CutQueryDto,
@@ -65,7 +65,7 @@ export class StatusController {
   ): Promise<T & CutEcho> {
     const cut = cutOf(query);
     const hasCut = cut.asOf !== undefined || cut.knownAtMs !== undefined;
-    await this.readYourWrites.reach(minPositionOf(query, minPosition), hasCut ? [TIMELINE_PROJECTION] : [STATUS_PROJECTION_NAME]);
+    await this.readYourWrites.reach(minPositionOf(query, minPosition), [projectionAnswering(hasCut ? cut : undefined)]);
     const dayKey = cut.asOf ?? todayDateKey(this.clock.now());
     const status = await read(this.runtime.reader.db, { ...(hasCut ? { cut } : {}), dayKey });
     if (!status) throw notFound(hasCut);

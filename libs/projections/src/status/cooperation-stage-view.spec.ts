@@ -1,4 +1,5 @@
-import { stageOf } from './cooperation-stage-view';
+import { sortKeyLimitOf } from '../timeline/visible-entries';
+import { stageAtCut, stageOf } from './cooperation-stage-view';
 import { historyEntry } from './history-entry.fixture';
 
 const change = (to: string, occurredOn: string, sequence: number) => historyEntry({ type: 'CooperationStageChanged', occurredOn, sequence, data: { to, occurredOn } });
@@ -24,5 +25,31 @@ describe('stageOf', () => {
 
   it('ignores what is not a stage change', () => {
     expect(stageOf('2017-03', [historyEntry({ type: 'MeetingHeld', occurredOn: '2018', data: { to: 'active' } })])).toEqual({ stage: 'contact', since: '2017-03' });
+  });
+});
+
+describe('stageAtCut', () => {
+  const marks: [number, string, string][] = [
+    [change('active', '2018-05-02', 2).sortKey, 'active', '2018-05-02'],
+    [change('exploring', '2017-10-12', 1).sortKey, 'exploring', '2017-10-12'],
+  ];
+
+  it("is 'contact' since the opening before the first stage change", () => {
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20171011))).toEqual({ stage: 'contact', since: '2017-03-14' });
+  });
+
+  it('takes the latest change in timeline order before the cut, in whatever order they were recorded', () => {
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20171012))).toMatchObject({ stage: 'exploring', since: '2017-10-12' });
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20180501))).toMatchObject({ stage: 'exploring', since: '2017-10-12' });
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20180502))).toMatchObject({ stage: 'active', since: '2018-05-02' });
+  });
+
+  it('agrees with stageOf over the changes inside the cut', () => {
+    const changes = [change('exploring', '2017-10', 3), change('active', '2017-10-05', 4), change('dormant', '2019', 5)];
+    const kept = changes.map((entry): [number, string, string] => [entry.sortKey, String(entry.data.to), entry.occurredOn]);
+    for (const asOf of [20170901, 20171001, 20171005, 20181231, 20190101]) {
+      const limit = sortKeyLimitOf(asOf);
+      expect(stageAtCut('2017-03', kept, limit)).toEqual(stageOf('2017-03', changes.filter((entry) => entry.sortKey < limit)));
+    }
   });
 });

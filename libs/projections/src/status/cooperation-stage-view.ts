@@ -40,3 +40,15 @@ export function stageView(cooperationId: string, cooperation: CooperationReferen
     stageSince: mark.since,
   };
 }
+
+/**
+ * The stage at a cut from the cooperation's kept stage changes (status_cooperations): the latest in timeline order
+ * before `sortKeyLimit`, as `stageOf` folds the stage-change entries visible at an `asOf` cut.
+ */
+export function stageAtCut(openedOn: string, changes: readonly (readonly [sortKey: number, stage: string, occurredOn: string])[], sortKeyLimit: number): StageMark {
+  let mark = openingStage(openedOn);
+  for (const [sortKey, stage, occurredOn] of changes) {
+    if (sortKey < sortKeyLimit && (mark.sortKey === undefined || sortKey > mark.sortKey)) mark = { stage, since: occurredOn, sortKey };
+  }
+  return mark;
+}

@@ -1,8 +1,7 @@
 import type { ProjectionDb } from '../engine/projection';
-import { referenceNamesIn } from '../engine/reference-names';
-import type { ReferenceKind } from '../history/reference-data';
 import { stageView } from './cooperation-stage-view';
-import type { CooperationStageView, CooperationStatus, NameLookup, RegionStatus, ShownCounts } from './region-status';
+import { namesOf } from './status-names';
+import type { CooperationStageView, CooperationStatus, RegionStatus, ShownCounts } from './region-status';
 import { LISTED_LIMIT, namesShownFor, summarizeCooperationStatus, summarizeRegionStatus } from './region-status';
 import type { StatusItem } from './status-tally';
 import {
@@ -10,7 +9,6 @@ import {
   itemOfRow,
   STATUS_COOPERATIONS,
   STATUS_ITEMS,
-  STATUS_REFS,
   STATUS_REGIONS,
   STATUS_TALLIES,
   type StatusCooperationRow,
@@ -76,10 +74,4 @@ async function listedItems(db: ProjectionDb, scope: string, endedCooperations: r
     listed[`${item.kind}:${item.entryKey}`] = item;
   }
   return listed;
-}
-
-/** Only the references whose names are shown, read by key; `known` tells a reference the projection holds. */
-async function namesOf(db: ProjectionDb, wanted: readonly { kind: ReferenceKind; id: string }[]): Promise<NameLookup & { known(kind: ReferenceKind, id: string): boolean }> {
-  const names = await referenceNamesIn(db, STATUS_REFS, wanted);
-  return { nameOf: (kind, id) => names.get(`${kind}:${id}`), known: (kind, id) => names.has(`${kind}:${id}`) };
 }

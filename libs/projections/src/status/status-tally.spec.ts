@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { HistoryEntry } from '../history/history-entry';
 import { historyEntry } from './history-entry.fixture';
-import { addTally, contributionOf, emptyTally, type StatusTally } from './status-tally';
+import { addTally, contributeTo, contributionOf, emptyTally, type StatusTally } from './status-tally';
 import { entryOfRow, entryRowOf } from './status.tables';
 
 const SIDES = { ourOrganisationId: 'network', partnerOrganisationId: 'ministry' };
@@ -103,6 +103,28 @@ describe('contributionOf and addTally', () => {
         const kept = entryOfRow(entryRowOf(entry));
         expect(contributionOf(kept, SIDES)).toEqual(contributionOf(entry, SIDES));
         expect(kept).toMatchObject({ key: entry.key, sequence: entry.sequence, version: entry.version, sortKey: entry.sortKey, state: entry.state, eventId: entry.eventId });
+      }),
+    );
+  });
+
+  it('read a kept row alike with its sort key read too (the date taken from the key) or without it', () => {
+    fc.assert(
+      fc.property(entryArbitrary, (entry) => {
+        const row = entryRowOf(entry);
+        expect(entryOfRow(row)).toEqual(entryOfRow({ cooperation_id: row.cooperation_id, entry_key: row.entry_key, entry: row.entry }));
+        expect(entryOfRow(row)).toMatchObject({ dateKey: entry.dateKey, sortKey: entry.sortKey });
+      }),
+    );
+  });
+
+  it('contributeTo adds in place what addTally adds of contributionOf', () => {
+    fc.assert(
+      fc.property(fc.array(entryArbitrary, { maxLength: 12 }), (entries) => {
+        const inPlace = emptyTally();
+        for (const entry of entries) contributeTo(inPlace, entry, SIDES);
+        const added = emptyTally();
+        for (const entry of entries) addTally(added, contributionOf(entry, SIDES), 1);
+        expect(inPlace).toEqual(added);
       }),
     );
   });

@@ -61,13 +61,21 @@ export interface CooperationSides {
   partnerOrganisationId?: string;
 }
 
-export function sidesOf(cooperation: CooperationReference): CooperationSides {
+/** A cooperation's two sides, from its reference or from a stage view of it (which names the same). */
+export function sidesOf(cooperation: Pick<CooperationReference, 'ourOrganisationId'> & { partner: { kind: string; id: string } }): CooperationSides {
   return cooperation.partner.kind === 'organisation' ? { ourOrganisationId: cooperation.ourOrganisationId, partnerOrganisationId: cooperation.partner.id } : { ourOrganisationId: cooperation.ourOrganisationId };
 }
 
 /** What one entry version adds to the status of the regions its cooperation's partner lies in. Retracted: nothing. */
 export function contributionOf(entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
-  const tally = emptyTally();
+  return contributeTo(emptyTally(), entry, cooperationSides);
+}
+
+/**
+ * Adds one entry version's contribution (contributionOf) to `tally`, in place: a status summed up from many entries
+ * is spared a tally per entry.
+ */
+export function contributeTo(tally: StatusTally, entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
   if (entry.state === 'retracted' || entry.type === 'CooperationStageChanged') return tally;
   const add = (key: string) => (tally.counts[key] = (tally.counts[key] ?? 0) + 1);
   const data = entry.data;

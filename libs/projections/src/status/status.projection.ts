@@ -19,6 +19,7 @@ import {
   STATUS_REGIONS,
   STATUS_TABLES,
   STATUS_TALLIES,
+  type StageChangeMark,
   type StatusCooperationRow,
   type StatusEntryRow,
   type StatusItemRow,
@@ -43,7 +44,8 @@ const CHUNK = 500;
 export class StatusProjection implements Projection {
   readonly name = STATUS_PROJECTION;
   // 2: each cooperation's own tally and listed items, beside the regions' (status_tallies, status_items).
-  readonly schemaVersion = 2;
+  // 3: entries' sort keys and cooperations' stage changes, so that a status `asOf` a day is summed from these rows.
+  readonly schemaVersion = 3;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
@@ -62,6 +64,7 @@ export class StatusProjection implements Projection {
       .createTable(STATUS_ENTRIES)
       .addColumn('cooperation_id', 'text', (column) => column.notNull())
       .addColumn('entry_key', 'text', (column) => column.notNull())
+      .addColumn('sort_key', bigint, (column) => column.notNull())
       .addColumn('entry', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_ENTRIES), ['cooperation_id', 'entry_key'])
       .execute();
@@ -75,12 +78,14 @@ export class StatusProjection implements Projection {
       .addColumn('stage', 'text', (column) => column.notNull())
       .addColumn('stage_since', 'text', (column) => column.notNull())
       .addColumn('stage_sort_key', bigint)
+      .addColumn('stage_changes', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_COOPERATIONS), ['cooperation_id'])
       .execute();
     await db.schema
       .createTable(STATUS_REGIONS)
       .addColumn('region_id', 'text', (column) => column.notNull())
       .addColumn('cooperations', 'text', (column) => column.notNull())
+      .addColumn('stage_changes', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_REGIONS), ['region_id'])
       .execute();
     await db.schema
@@ -101,8 +106,13 @@ export class StatusProjection implements Projection {
       .execute();
   }
 
-  /** None: every query reads by primary key (a region's items in timeline order are a range of the items' key). */
-  async createQueryIndexes(): Promise<void> {}
+  /**
+   * A status `asOf` a day reads each of its cooperations' entries before the day: a range of this index. The other
+   * queries read by primary key (a region's items in timeline order are a range of the items' key).
+   */
+  async createQueryIndexes(db: ProjectionDb, indexSuffix: string): Promise<void> {
+    await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key']).execute();
+  }
 
   async load(db: ProjectionDb): Promise<void> {
     const cursor = await loadReferences(db, STATUS_REFS, this.refs);
@@ -164,6 +174,8 @@ class StatusBatch {
   private readonly addedItems = new Map<string, StatusItemRow>();
   private readonly removedItems = new Map<string, { regionId: string; kind: string; sortKey: number }>();
   private readonly regionsByCooperation = new Map<string, string[]>();
+  /** The stage changes of the cooperations of each region in `regions`. */
+  private readonly regionStageChanges = new Map<string, Record<string, StageChangeMark[]>>();
 
   constructor(
     private readonly refs: ReferenceData,
@@ -208,9 +220,15 @@ class StatusBatch {
     const listed = new Set([...moving].flatMap((cooperationId) => this.regionsOf(cooperationId)));
     for (const chunk of chunks([...listed])) {
       const rows = (await trx.selectFrom(STATUS_REGIONS).selectAll().where('region_id', 'in', chunk).execute()) as StatusRegionRow[];
-      for (const row of rows) this.regions.set(row.region_id, new Map((JSON.parse(row.cooperations) as CooperationStageView[]).map((view) => [view.cooperationId, view])));
+      for (const row of rows) {
+        this.regions.set(row.region_id, new Map((JSON.parse(row.cooperations) as CooperationStageView[]).map((view) => [view.cooperationId, view])));
+        this.regionStageChanges.set(row.region_id, JSON.parse(row.stage_changes) as Record<string, StageChangeMark[]>);
+      }
     }
-    for (const region of listed) if (!this.regions.has(region)) this.regions.set(region, new Map());
+    for (const region of listed) {
+      if (!this.regions.has(region)) this.regions.set(region, new Map());
+      if (!this.regionStageChanges.has(region)) this.regionStageChanges.set(region, {});
+    }
   }
 
   fold(change: HistoryChange): void {
@@ -230,13 +248,26 @@ class StatusBatch {
     const row = this.cooperations.get(cooperationId);
     if (!row) return;
     const mark: StageMark = { stage: row.stage, since: row.stage_since, ...(row.stage_sort_key === null ? {} : { sortKey: row.stage_sort_key }) };
+    if (entry.state !== 'retracted') this.keepStageChange(cooperationId, row, [entry.sortKey, String(entry.data.to), entry.occurredOn]);
     const next = laterStage(mark, entry);
     if (next !== mark) this.moveStage(cooperationId, next);
+  }
+
+  /** Every stage change is kept, a backfilled one too: it tells the stage at cuts before the current one. */
+  private keepStageChange(cooperationId: string, row: StatusCooperationRow, change: StageChangeMark): void {
+    row.stage_changes = JSON.stringify([...(JSON.parse(row.stage_changes) as StageChangeMark[]), change]);
+    this.changedCooperations.add(cooperationId);
+    for (const region of this.regionsOf(cooperationId)) {
+      const changes = this.regionStageChanges.get(region)!;
+      changes[cooperationId] = [...(changes[cooperationId] ?? []), change];
+      this.changedRegions.add(region);
+    }
   }
 
   /** The cooperation stands at `mark` now: its row, and its place in each of its regions' lists. */
   private moveStage(cooperationId: string, mark: StageMark): void {
     const cooperation = this.refs.get('cooperation', cooperationId)!;
+    const stageChanges = this.cooperations.get(cooperationId)?.stage_changes ?? '[]';
     this.cooperations.set(cooperationId, {
       cooperation_id: cooperationId,
       our_organisation_id: cooperation.ourOrganisationId,
@@ -246,6 +277,7 @@ class StatusBatch {
       stage: mark.stage,
       stage_since: mark.since,
       stage_sort_key: mark.sortKey ?? null,
+      stage_changes: stageChanges,
     });
     this.changedCooperations.add(cooperationId);
     const view = stageView(cooperationId, cooperation, mark);
@@ -278,16 +310,20 @@ class StatusBatch {
   }
 
   async write(trx: ProjectionDb): Promise<void> {
-    await upsertInChunks(trx, STATUS_ENTRIES, [...this.entries.values()].map(entryRowOf), ['cooperation_id', 'entry_key'], ['entry']);
+    await upsertInChunks(trx, STATUS_ENTRIES, [...this.entries.values()].map(entryRowOf), ['cooperation_id', 'entry_key'], ['sort_key', 'entry']);
     const tallyRows: StatusTallyRow[] = [...this.touchedTallies].map((region) => {
       const counts = this.tallies.get(region)!;
       return { region_id: region, counts: JSON.stringify(counts), shown: JSON.stringify(shownCountsOf(counts)) };
     });
     await upsertInChunks(trx, STATUS_TALLIES, tallyRows, ['region_id'], ['counts', 'shown']);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
-    await upsertInChunks(trx, STATUS_COOPERATIONS, cooperationRows, ['cooperation_id'], ['stage', 'stage_since', 'stage_sort_key']);
-    const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({ region_id: region, cooperations: JSON.stringify([...this.regions.get(region)!.values()]) }));
-    await upsertInChunks(trx, STATUS_REGIONS, regionRows, ['region_id'], ['cooperations']);
+    await upsertInChunks(trx, STATUS_COOPERATIONS, cooperationRows, ['cooperation_id'], ['stage', 'stage_since', 'stage_sort_key', 'stage_changes']);
+    const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({
+      region_id: region,
+      cooperations: JSON.stringify([...this.regions.get(region)!.values()]),
+      stage_changes: JSON.stringify(this.regionStageChanges.get(region)!),
+    }));
+    await upsertInChunks(trx, STATUS_REGIONS, regionRows, ['region_id'], ['cooperations', 'stage_changes']);
     for (const chunk of chunks([...this.removedItems.values()])) {
       await trx
         .deleteFrom(STATUS_ITEMS)
@@ -337,6 +373,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 export const statusProjection: ProjectionDefinition = {
   name: STATUS_PROJECTION,
-  schemaVersion: 2,
+  schemaVersion: 3,
   create: () => new StatusProjection(),
 };

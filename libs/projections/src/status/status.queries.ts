@@ -1,11 +1,17 @@
 import type { ProjectionDb } from '../engine/projection';
+import { TIMELINE_PROJECTION } from '../timeline/timeline.projection';
 import type { HistoryCut } from '../timeline/visible-entries';
 import { currentCooperationStatus, currentRegionStatus } from './current-status';
 import type { CooperationStatus, RegionStatus } from './region-status';
+import { cooperationStatusAsOf, regionStatusAsOf } from './status-as-of';
 import { cooperationStatusAtCut, regionStatusAtCut } from './status-at-cut';
+import { STATUS_PROJECTION } from './status.projection';
 
 export interface StatusQuery {
-  /** A cut through history: the status is then replayed from the timeline's rows. Absent: the current status. */
+  /**
+   * A cut through history. `asOf` alone is summed from the status projection's period rows; a cut with `knownAt` is
+   * replayed from the timeline's rows. Absent: the current status.
+   */
   cut?: HistoryCut;
   /** The reference day (a date key) of the momentum window and of "last interaction": today. A cut's `asOf` takes over. */
   dayKey: number;
@@ -14,20 +20,48 @@ export interface StatusQuery {
 /**
  * Where we stand with a region: its cooperations are those whose partner (the partner region, or the partner
  * organisation's region) is the region or lies within it. Undefined for an unknown region. The current status is
- * read from the status projection's rows (a handful of reads, however long the history); a cut is replayed from the
- * timeline's rows, at the cost of reading the histories of the region's cooperations.
+ * read from the status projection's rows (a handful of reads, however long the history), and so is one `asOf` a day
+ * (a few dozen period rows); a cut with `knownAt` is replayed from the timeline's rows, at the cost of reading the
+ * histories of the region's cooperations.
  */
 export function readRegionStatus(db: ProjectionDb, regionId: string, query: StatusQuery): Promise<RegionStatus | undefined> {
   const dayKey = query.cut?.asOf ?? query.dayKey;
-  return query.cut ? regionStatusAtCut(db, regionId, query.cut, dayKey) : currentRegionStatus(db, regionId, dayKey);
+  switch (statusSource(query.cut)) {
+    case 'current':
+      return currentRegionStatus(db, regionId, dayKey);
+    case 'periods':
+      return regionStatusAsOf(db, regionId, dayKey);
+    case 'replay':
+      return regionStatusAtCut(db, regionId, query.cut!, dayKey);
+  }
 }
 
 /**
  * The same summary for one cooperation: the current one from its own tally in the status projection (a few key reads),
- * one at a cut summed up from its entries visible there, read from the timeline. Undefined when it is unknown (at a
- * cut: not opened within it).
+ * one `asOf` a day from its period rows, one with `knownAt` summed up from its entries visible there, read from the
+ * timeline. Undefined when it is unknown (at a cut: not opened within it).
  */
 export function readCooperationStatus(db: ProjectionDb, cooperationId: string, query: StatusQuery): Promise<CooperationStatus | undefined> {
   const dayKey = query.cut?.asOf ?? query.dayKey;
-  return query.cut ? cooperationStatusAtCut(db, cooperationId, query.cut, dayKey) : currentCooperationStatus(db, cooperationId, dayKey);
+  switch (statusSource(query.cut)) {
+    case 'current':
+      return currentCooperationStatus(db, cooperationId, dayKey);
+    case 'periods':
+      return cooperationStatusAsOf(db, cooperationId, dayKey);
+    case 'replay':
+      return cooperationStatusAtCut(db, cooperationId, query.cut!, dayKey);
+  }
+}
+
+/**
+ * The projection a status at `cut` is read from, which a reader must wait for: the status projection's rows answer
+ * now and `asOf` alone (they hold what we know now); a cut with `knownAt` is replayed from the timeline's.
+ */
+export function projectionAnswering(cut: HistoryCut | undefined): typeof STATUS_PROJECTION | typeof TIMELINE_PROJECTION {
+  return statusSource(cut) === 'replay' ? TIMELINE_PROJECTION : STATUS_PROJECTION;
+}
+
+function statusSource(cut: HistoryCut | undefined): 'current' | 'periods' | 'replay' {
+  if (cut?.knownAtMs !== undefined) return 'replay';
+  return cut?.asOf !== undefined ? 'periods' : 'current';
 }

@@ -1,4 +1,4 @@
-import { dateKeyOfText, sortKeyOf } from '../history/date-key';
+import { dateKeyOfSortKey, dateKeyOfText, sortKeyOf } from '../history/date-key';
 import type { HistoryEntry } from '../history/history-entry';
 import { statusDataOf, type StatusItem, type StatusItemKind } from './status-tally';
 
@@ -6,7 +6,8 @@ import { statusDataOf, type StatusItem, type StatusItemKind } from './status-tal
 export const STATUS_REFS = 'status_refs';
 /**
  * One row per cooperation's opening and per recorded fact, by cooperation: what the status needs of its current
- * version (entryRowOf), to take it out again on a correction or retraction.
+ * version (entryRowOf), to take it out again on a correction or retraction, and to sum up a status `asOf` a day (the
+ * entries of its cooperations before the day's sort key: an index range per cooperation).
  */
 export const STATUS_ENTRIES = 'status_entries';
 /** One row per cooperation: its two sides and where it stands (stage, since, and the sort key of that stage change). */
@@ -37,6 +38,8 @@ export const STATUS_TABLES = [STATUS_REFS, STATUS_ENTRIES, STATUS_COOPERATIONS, 
 export interface StatusEntryRow {
   cooperation_id: string;
   entry_key: string;
+  /** The current version's place in timeline order (it moves when a correction changes the date). */
+  sort_key: number;
   entry: string;
 }
 
@@ -49,12 +52,19 @@ export interface StatusCooperationRow {
   stage: string;
   stage_since: string;
   stage_sort_key: number | null;
+  /** StageChangeMark[]: every stage change of the cooperation, in the order recorded. */
+  stage_changes: string;
 }
+
+/** A stage change as the status keeps it, to tell a cooperation's stage at a cut: sort key, stage moved to, date. */
+export type StageChangeMark = [sortKey: number, stage: string, occurredOn: string];
 
 export interface StatusRegionRow {
   region_id: string;
   /** CooperationStageView[] */
   cooperations: string;
+  /** Record<cooperationId, StageChangeMark[]>: the stage changes of its cooperations, to tell their stages at a cut. */
+  stage_changes: string;
 }
 
 export interface StatusTallyRow {
@@ -78,12 +88,13 @@ export interface StatusItemRow {
  */
 export function entryRowOf(entry: HistoryEntry): StatusEntryRow {
   const stored = { sequence: entry.sequence, version: entry.version, type: entry.type, occurredOn: entry.occurredOn, state: entry.state, eventId: entry.eventId, data: statusDataOf(entry.data) };
-  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, entry: JSON.stringify(stored) };
+  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, sort_key: entry.sortKey, entry: JSON.stringify(stored) };
 }
 
-export function entryOfRow(row: StatusEntryRow): HistoryEntry {
+export function entryOfRow(row: Pick<StatusEntryRow, 'cooperation_id' | 'entry_key' | 'entry'> & { sort_key?: number }): HistoryEntry {
   const stored = JSON.parse(row.entry) as Pick<HistoryEntry, 'sequence' | 'version' | 'type' | 'occurredOn' | 'state' | 'eventId' | 'data'>;
-  const dateKey = dateKeyOfText(stored.occurredOn);
+  // The sort key, when read, holds the date key: parsing the date again is the dearest part of reading a row.
+  const dateKey = row.sort_key === undefined ? dateKeyOfText(stored.occurredOn) : dateKeyOfSortKey(Number(row.sort_key));
   // Field by field: spreading a parsed object is many times slower in V8, and a cooperation's status reads hundreds.
   return {
     key: row.entry_key,
