@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readCooperationStatus, TIMELINE_PROJECTION, todayDateKey, toItem, visibleEntries, type HistoryCut } from '@app/projections';
+import { projectionAnswering, readCooperationStatus, TIMELINE_PROJECTION, todayDateKey, toItem, visibleEntries, type HistoryCut } from '@app/projections';
 import { CLOCK, type Clock } from './clock';
 import { ProjectionsRuntime } from './projections-runtime';
 import { ReadYourWrites } from './read-your-writes';
@@ -17,7 +17,8 @@ export class CooperationAtCut {
   ) {}
 
   async read(cooperationId: string, cut: HistoryCut, minPosition: bigint | undefined): Promise<Record<string, unknown> | undefined> {
-    await this.readYourWrites.reach(minPosition, [TIMELINE_PROJECTION]);
+    // Its entries come from the timeline, its status from the projection that answers the cut (status for `asOf` alone).
+    await this.readYourWrites.reach(minPosition, [...new Set([TIMELINE_PROJECTION, projectionAnswering(cut)])]);
     const db = this.runtime.reader.db;
     const status = await readCooperationStatus(db, cooperationId, { cut, dayKey: cut.asOf ?? todayDateKey(this.clock.now()) });
     if (!status) return undefined;
