@@ -65,7 +65,7 @@ export class StatusController {
   ): Promise<T & CutEcho> {
     const cut = cutOf(query);
     const hasCut = cut.asOf !== undefined || cut.knownAtMs !== undefined;
-    await this.readYourWrites.reach(minPositionOf(query, minPosition), [projectionAnswering(hasCut ? cut : undefined)]);
+    await this.readYourWrites.reach(minPositionOf(query, minPosition), [projectionAnswering(cut)]);
     const dayKey = cut.asOf ?? todayDateKey(this.clock.now());
     const status = await read(this.runtime.reader.db, { ...(hasCut ? { cut } : {}), dayKey });
     if (!status) throw notFound(hasCut);

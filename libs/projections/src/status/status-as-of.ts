@@ -18,18 +18,15 @@ const COOPERATIONS_PER_READ = 500;
  * the reads: no references loaded, small rows, one statement per 500 cooperations.
  */
 export async function regionStatusAsOf(db: ProjectionDb, regionId: string, asOf: number): Promise<RegionStatus | undefined> {
-  const region = (await db.selectFrom(STATUS_REGIONS).select(['cooperations', 'stage_changes']).where('region_id', '=', regionId).executeTakeFirst()) as
-    | Pick<StatusRegionRow, 'cooperations' | 'stage_changes'>
-    | undefined;
+  const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
   const limit = sortKeyLimitOf(asOf);
-  const changes = region ? (JSON.parse(region.stage_changes) as Record<string, StageChangeMark[]>) : {};
-  const stages = (region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [])
-    .filter((view) => openedBy(view.openedOn, asOf))
-    .map((view) => {
-      const mark = stageAtCut(view.openedOn, changes[view.cooperationId] ?? [], limit);
-      return { ...view, stage: mark.stage, stageSince: mark.since };
-    });
-  const tally = await tallyBefore(db, stages, limit);
+  const opened = (region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : []).filter((view) => openedBy(view.openedOn, asOf));
+  // Independent reads go out together (on PostgreSQL each is a round trip of its own).
+  const [changes, tally] = await Promise.all([stageChangesOf(db, opened), tallyBefore(db, opened, limit)]);
+  const stages = opened.map((view) => {
+    const mark = stageAtCut(view.openedOn, changes.get(view.cooperationId) ?? [], limit);
+    return { ...view, stage: mark.stage, stageSince: mark.since };
+  });
   const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(tally.counts)]);
   if (!names.known('region', regionId)) return undefined;
   return summarizeRegionStatus(regionId, tally, stages, asOf, names);
@@ -58,14 +55,30 @@ function openedBy(openedOn: string, asOf: number): boolean {
 /** What the cooperations' current entries dated before `limit` (a sort key) add up to. */
 async function tallyBefore(db: ProjectionDb, cooperations: readonly CooperationStageView[], limit: number): Promise<StatusTally> {
   const sides = new Map(cooperations.map((view) => [view.cooperationId, sidesOf(view)]));
-  const reads: Promise<StatusEntryRow[]>[] = [];
-  for (let start = 0; start < cooperations.length; start += COOPERATIONS_PER_READ) {
-    const ids = cooperations.slice(start, start + COOPERATIONS_PER_READ).map((view) => view.cooperationId);
-    reads.push(db.selectFrom(STATUS_ENTRIES).select(['cooperation_id', 'entry_key', 'sort_key', 'entry']).where('cooperation_id', 'in', ids).where('sort_key', '<', limit).execute() as Promise<StatusEntryRow[]>);
-  }
+  const reads = idChunks(cooperations).map(
+    (ids) => db.selectFrom(STATUS_ENTRIES).select(['cooperation_id', 'entry_key', 'sort_key', 'entry']).where('cooperation_id', 'in', ids).where('sort_key', '<', limit).execute() as Promise<StatusEntryRow[]>,
+  );
   const tally = emptyTally();
   for (const rows of await Promise.all(reads)) {
     for (const row of rows) contributeTo(tally, entryOfRow(row), sides.get(row.cooperation_id));
   }
   return tally;
+}
+
+/** The kept stage changes of the cooperations, by cooperation: one read by key per 500. */
+async function stageChangesOf(db: ProjectionDb, cooperations: readonly CooperationStageView[]): Promise<Map<string, StageChangeMark[]>> {
+  const reads = idChunks(cooperations).map(
+    (ids) => db.selectFrom(STATUS_COOPERATIONS).select(['cooperation_id', 'stage_changes']).where('cooperation_id', 'in', ids).execute() as Promise<Pick<StatusCooperationRow, 'cooperation_id' | 'stage_changes'>[]>,
+  );
+  const changes = new Map<string, StageChangeMark[]>();
+  for (const rows of await Promise.all(reads)) {
+    for (const row of rows) changes.set(row.cooperation_id, JSON.parse(row.stage_changes) as StageChangeMark[]);
+  }
+  return changes;
+}
+
+function idChunks(cooperations: readonly CooperationStageView[]): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < cooperations.length; start += COOPERATIONS_PER_READ) chunks.push(cooperations.slice(start, start + COOPERATIONS_PER_READ).map((view) => view.cooperationId));
+  return chunks;
 }

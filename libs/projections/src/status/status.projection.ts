@@ -45,7 +45,8 @@ export class StatusProjection implements Projection {
   readonly name = STATUS_PROJECTION;
   // 2: each cooperation's own tally and listed items, beside the regions' (status_tallies, status_items).
   // 3: entries' sort keys and cooperations' stage changes, so that a status `asOf` a day is summed from these rows.
-  readonly schemaVersion = 3;
+  // 4: stage changes kept once, by cooperation (schema 3 also copied them into each region's row).
+  readonly schemaVersion = 4;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
@@ -85,7 +86,6 @@ export class StatusProjection implements Projection {
       .createTable(STATUS_REGIONS)
       .addColumn('region_id', 'text', (column) => column.notNull())
       .addColumn('cooperations', 'text', (column) => column.notNull())
-      .addColumn('stage_changes', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_REGIONS), ['region_id'])
       .execute();
     await db.schema
@@ -174,8 +174,6 @@ class StatusBatch {
   private readonly addedItems = new Map<string, StatusItemRow>();
   private readonly removedItems = new Map<string, { regionId: string; kind: string; sortKey: number }>();
   private readonly regionsByCooperation = new Map<string, string[]>();
-  /** The stage changes of the cooperations of each region in `regions`. */
-  private readonly regionStageChanges = new Map<string, Record<string, StageChangeMark[]>>();
 
   constructor(
     private readonly refs: ReferenceData,
@@ -220,15 +218,9 @@ class StatusBatch {
     const listed = new Set([...moving].flatMap((cooperationId) => this.regionsOf(cooperationId)));
     for (const chunk of chunks([...listed])) {
       const rows = (await trx.selectFrom(STATUS_REGIONS).selectAll().where('region_id', 'in', chunk).execute()) as StatusRegionRow[];
-      for (const row of rows) {
-        this.regions.set(row.region_id, new Map((JSON.parse(row.cooperations) as CooperationStageView[]).map((view) => [view.cooperationId, view])));
-        this.regionStageChanges.set(row.region_id, JSON.parse(row.stage_changes) as Record<string, StageChangeMark[]>);
-      }
+      for (const row of rows) this.regions.set(row.region_id, new Map((JSON.parse(row.cooperations) as CooperationStageView[]).map((view) => [view.cooperationId, view])));
     }
-    for (const region of listed) {
-      if (!this.regions.has(region)) this.regions.set(region, new Map());
-      if (!this.regionStageChanges.has(region)) this.regionStageChanges.set(region, {});
-    }
+    for (const region of listed) if (!this.regions.has(region)) this.regions.set(region, new Map());
   }
 
   fold(change: HistoryChange): void {
@@ -257,11 +249,6 @@ class StatusBatch {
   private keepStageChange(cooperationId: string, row: StatusCooperationRow, change: StageChangeMark): void {
     row.stage_changes = JSON.stringify([...(JSON.parse(row.stage_changes) as StageChangeMark[]), change]);
     this.changedCooperations.add(cooperationId);
-    for (const region of this.regionsOf(cooperationId)) {
-      const changes = this.regionStageChanges.get(region)!;
-      changes[cooperationId] = [...(changes[cooperationId] ?? []), change];
-      this.changedRegions.add(region);
-    }
   }
 
   /** The cooperation stands at `mark` now: its row, and its place in each of its regions' lists. */
@@ -318,12 +305,8 @@ class StatusBatch {
     await upsertInChunks(trx, STATUS_TALLIES, tallyRows, ['region_id'], ['counts', 'shown']);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
     await upsertInChunks(trx, STATUS_COOPERATIONS, cooperationRows, ['cooperation_id'], ['stage', 'stage_since', 'stage_sort_key', 'stage_changes']);
-    const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({
-      region_id: region,
-      cooperations: JSON.stringify([...this.regions.get(region)!.values()]),
-      stage_changes: JSON.stringify(this.regionStageChanges.get(region)!),
-    }));
-    await upsertInChunks(trx, STATUS_REGIONS, regionRows, ['region_id'], ['cooperations', 'stage_changes']);
+    const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({ region_id: region, cooperations: JSON.stringify([...this.regions.get(region)!.values()]) }));
+    await upsertInChunks(trx, STATUS_REGIONS, regionRows, ['region_id'], ['cooperations']);
     for (const chunk of chunks([...this.removedItems.values()])) {
       await trx
         .deleteFrom(STATUS_ITEMS)
@@ -373,6 +356,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 export const statusProjection: ProjectionDefinition = {
   name: STATUS_PROJECTION,
-  schemaVersion: 3,
+  schemaVersion: 4,
   create: () => new StatusProjection(),
 };

@@ -9,8 +9,8 @@ import { STATUS_PROJECTION } from './status.projection';
 
 export interface StatusQuery {
   /**
-   * A cut through history. `asOf` alone is summed from the status projection's period rows; a cut with `knownAt` is
-   * replayed from the timeline's rows. Absent: the current status.
+   * A cut through history. `asOf` alone is summed from the status projection's rows of the entries dated by then; a
+   * cut with `knownAt` is replayed from the timeline's rows. Absent: the current status.
    */
   cut?: HistoryCut;
   /** The reference day (a date key) of the momentum window and of "last interaction": today. A cut's `asOf` takes over. */
@@ -21,7 +21,7 @@ export interface StatusQuery {
  * Where we stand with a region: its cooperations are those whose partner (the partner region, or the partner
  * organisation's region) is the region or lies within it. Undefined for an unknown region. The current status is
  * read from the status projection's rows (a handful of reads, however long the history), and so is one `asOf` a day
- * (a few dozen period rows); a cut with `knownAt` is replayed from the timeline's rows, at the cost of reading the
+ * (the rows of the entries dated by then, an index range per cooperation); a cut with `knownAt` is replayed from the timeline's rows, at the cost of reading the
  * histories of the region's cooperations.
  */
 export function readRegionStatus(db: ProjectionDb, regionId: string, query: StatusQuery): Promise<RegionStatus | undefined> {
@@ -29,7 +29,7 @@ export function readRegionStatus(db: ProjectionDb, regionId: string, query: Stat
   switch (statusSource(query.cut)) {
     case 'current':
       return currentRegionStatus(db, regionId, dayKey);
-    case 'periods':
+    case 'entries':
       return regionStatusAsOf(db, regionId, dayKey);
     case 'replay':
       return regionStatusAtCut(db, regionId, query.cut!, dayKey);
@@ -38,7 +38,7 @@ export function readRegionStatus(db: ProjectionDb, regionId: string, query: Stat
 
 /**
  * The same summary for one cooperation: the current one from its own tally in the status projection (a few key reads),
- * one `asOf` a day from its period rows, one with `knownAt` summed up from its entries visible there, read from the
+ * one `asOf` a day from the rows of its entries dated by then, one with `knownAt` summed up from its entries visible there, read from the
  * timeline. Undefined when it is unknown (at a cut: not opened within it).
  */
 export function readCooperationStatus(db: ProjectionDb, cooperationId: string, query: StatusQuery): Promise<CooperationStatus | undefined> {
@@ -46,7 +46,7 @@ export function readCooperationStatus(db: ProjectionDb, cooperationId: string, q
   switch (statusSource(query.cut)) {
     case 'current':
       return currentCooperationStatus(db, cooperationId, dayKey);
-    case 'periods':
+    case 'entries':
       return cooperationStatusAsOf(db, cooperationId, dayKey);
     case 'replay':
       return cooperationStatusAtCut(db, cooperationId, query.cut!, dayKey);
@@ -61,7 +61,8 @@ export function projectionAnswering(cut: HistoryCut | undefined): typeof STATUS_
   return statusSource(cut) === 'replay' ? TIMELINE_PROJECTION : STATUS_PROJECTION;
 }
 
-function statusSource(cut: HistoryCut | undefined): 'current' | 'periods' | 'replay' {
+/** Where a status at `cut` is read from: the current tallies, the status's entries (`asOf` alone), or the timeline's versions. */
+function statusSource(cut: HistoryCut | undefined): 'current' | 'entries' | 'replay' {
   if (cut?.knownAtMs !== undefined) return 'replay';
-  return cut?.asOf !== undefined ? 'periods' : 'current';
+  return cut?.asOf !== undefined ? 'entries' : 'current';
 }

@@ -63,8 +63,6 @@ export interface StatusRegionRow {
   region_id: string;
   /** CooperationStageView[] */
   cooperations: string;
-  /** Record<cooperationId, StageChangeMark[]>: the stage changes of its cooperations, to tell their stages at a cut. */
-  stage_changes: string;
 }
 
 export interface StatusTallyRow {
