@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LogPosition } from '../events/projected-event';
 import { headPosition, readAllChunk } from './all-stream-reader';
 import type { EventRevealer } from './event-revealer';
-import type { EngineLogger, ProjectionDb, ProjectionDefinition } from './projection';
+import type { EngineLogger, Projection, ProjectionDb, ProjectionDefinition, ReadModelKind } from './projection';
 import { shadowNames, TableRenamePlugin } from './table-rename.plugin';
 
 /** A checkpoint before the first record of `$all`: nothing applied yet. */
@@ -75,6 +75,7 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
   const label = targets.map((target) => target.definition.name).join(', ');
   const builds = targets.map(({ definition, generation }) => {
     const projection = definition.create();
+    projection.deferUntilFlush?.();
     const names = shadowNames(projection.tables);
     return { definition, generation, projection, names, plugin: new TableRenamePlugin(names) };
   });
@@ -129,7 +130,7 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
       head = await headPosition(client);
       await readToEnd();
       report('swapping');
-      await swapIn(store.db, builds, position, applied, fence);
+      await swapIn(store.db, store.kind, builds, position, applied, fence);
     });
     report('done');
     logger.info('projections rebuilt', { projections: label, events: applied, seconds: (Date.now() - started) / 1000 });
@@ -141,16 +142,21 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
   }
 }
 
-/** One transaction: old tables out, shadow tables in under the live names, checkpoints to where the shadows got. */
+/**
+ * One transaction: what the projections deferred written (flush), old tables out, shadow tables in under the live
+ * names, checkpoints to where the shadows got.
+ */
 async function swapIn(
   db: Kysely<ReadModelSchema>,
-  builds: readonly { definition: ProjectionDefinition; generation: number; names: ReadonlyMap<string, string> }[],
+  kind: ReadModelKind,
+  builds: readonly { definition: ProjectionDefinition; generation: number; projection: Projection; names: ReadonlyMap<string, string>; plugin: TableRenamePlugin }[],
   position: LogPosition | undefined,
   eventsApplied: number,
   fence: (trx: Transaction<ReadModelSchema>) => Promise<void>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const { definition, generation, names } of builds) {
+    for (const { definition, generation, projection, names, plugin } of builds) {
+      await projection.flush?.(trx.withPlugin(plugin) as unknown as ProjectionDb, kind);
       for (const [live, shadow] of names) {
         await trx.schema.dropTable(live).ifExists().execute();
         await trx.schema.alterTable(shadow).renameTo(live).execute();

@@ -32,6 +32,14 @@ export interface Projection {
   apply(events: readonly ProjectedEvent[], trx: ProjectionDb, kind: ReadModelKind): Promise<void>;
   /** Forgets in-memory state: the transaction it was building was rolled back. */
   reset(): void;
+  /**
+   * Optional, for rebuilds: this instance fills shadow tables that nothing reads until the swap, and a failed batch
+   * fails the whole rebuild, so rows that it keeps whole in memory anyway (the status tallies) need only be written
+   * once, by `flush`, instead of after every batch.
+   */
+  deferUntilFlush?(): void;
+  /** Writes what deferUntilFlush left in memory: called once, in the swap's transaction, after the last batch. */
+  flush?(db: ProjectionDb, kind: ReadModelKind): Promise<void>;
 }
 
 /** How to make a projection instance: a live one and, while rebuilding, a second one for the shadow tables. */

@@ -55,6 +55,12 @@ export class StatusProjection implements Projection {
    * touched, so they are parsed once rather than every batch. Mirrors the rows; forgotten on `reset`.
    */
   private readonly tallies = new Map<string, Record<string, number>>();
+  /**
+   * While rebuilding (deferUntilFlush): the scopes whose tallies changed since the rebuild began, written once by
+   * `flush`. Rewriting every touched tally each batch was a third of a status rebuild: the largest regions' counts
+   * name thousands of people and days.
+   */
+  private deferred: Set<string> | undefined;
 
   async createTables(db: ProjectionDb, indexSuffix: string, kind: ReadModelKind): Promise<void> {
     const bigint = kind === 'postgres' ? 'bigint' : 'integer';
@@ -131,8 +137,18 @@ export class StatusProjection implements Projection {
     const changes = await this.reduce(events, trx, batch);
     await batch.read(trx, changes);
     for (const change of changes) batch.fold(change);
-    await batch.write(trx);
+    await batch.write(trx, this.deferred);
     await saveReferences(trx, STATUS_REFS, this.refs.takeChanges(), this.reducer.cursor);
+  }
+
+  deferUntilFlush(): void {
+    this.deferred = new Set();
+  }
+
+  async flush(trx: ProjectionDb): Promise<void> {
+    if (!this.deferred) return;
+    await writeTallies(trx, this.tallies, this.deferred);
+    this.deferred.clear();
   }
 
   /** Runs the reducer over the batch, with the current versions that its corrections and retractions name read in one query. */
@@ -296,13 +312,11 @@ class StatusBatch {
     }
   }
 
-  async write(trx: ProjectionDb): Promise<void> {
+  /** Writes the batch's rows; the touched tallies only into `deferred` when given (a rebuild, see StatusProjection.flush). */
+  async write(trx: ProjectionDb, deferred: Set<string> | undefined): Promise<void> {
     await upsertInChunks(trx, STATUS_ENTRIES, [...this.entries.values()].map(entryRowOf), ['cooperation_id', 'entry_key'], ['sort_key', 'entry']);
-    const tallyRows: StatusTallyRow[] = [...this.touchedTallies].map((region) => {
-      const counts = this.tallies.get(region)!;
-      return { region_id: region, counts: JSON.stringify(counts), shown: JSON.stringify(shownCountsOf(counts)) };
-    });
-    await upsertInChunks(trx, STATUS_TALLIES, tallyRows, ['region_id'], ['counts', 'shown']);
+    if (deferred) for (const scope of this.touchedTallies) deferred.add(scope);
+    else await writeTallies(trx, this.tallies, this.touchedTallies);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
     await upsertInChunks(trx, STATUS_COOPERATIONS, cooperationRows, ['cooperation_id'], ['stage', 'stage_since', 'stage_sort_key', 'stage_changes']);
     const regionRows: StatusRegionRow[] = [...this.changedRegions].map((region) => ({ region_id: region, cooperations: JSON.stringify([...this.regions.get(region)!.values()]) }));
@@ -315,6 +329,15 @@ class StatusBatch {
     }
     await upsertInChunks(trx, STATUS_ITEMS, [...this.addedItems.values()], ['region_id', 'kind', 'sort_key'], ['cooperation_id', 'item']);
   }
+}
+
+/** The tallies of `scopes`, with what a summary reads of them (shownCountsOf). */
+async function writeTallies(trx: ProjectionDb, tallies: ReadonlyMap<string, Record<string, number>>, scopes: ReadonlySet<string>): Promise<void> {
+  const rows: StatusTallyRow[] = [...scopes].map((scope) => {
+    const counts = tallies.get(scope)!;
+    return { region_id: scope, counts: JSON.stringify(counts), shown: JSON.stringify(shownCountsOf(counts)) };
+  });
+  await upsertInChunks(trx, STATUS_TALLIES, rows, ['region_id'], ['counts', 'shown']);
 }
 
 function itemKey(regionId: string, kind: string, sortKey: number): string {
