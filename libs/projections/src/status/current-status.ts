@@ -31,7 +31,7 @@ export async function currentRegionStatus(db: ProjectionDb, regionId: string, da
   ]);
   const stages = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
-  const [names, items] = await Promise.all([namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]), listedItems(db, regionId, ended)]);
+  const [names, items] = await Promise.all([namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]), listedItems(db, regionId, { endedCooperations: ended })]);
   if (!names.known('region', regionId)) return undefined;
   return summarizeRegionStatus(regionId, { shown, items }, stages, dayKey, names);
 }
@@ -46,7 +46,7 @@ export async function currentCooperationStatus(db: ProjectionDb, cooperationId: 
   const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
   const view = stageView(cooperationId, cooperation, { stage: row.stage, since: row.stage_since });
   const scope = cooperationScope(cooperationId);
-  const [shown, items] = await Promise.all([shownCountsFor(db, scope), listedItems(db, scope, view.stage === 'ended' ? [cooperationId] : [])]);
+  const [shown, items] = await Promise.all([shownCountsFor(db, scope), listedItems(db, scope, { endedCooperations: view.stage === 'ended' ? [cooperationId] : [] })]);
   return summarizeCooperationStatus(view, { shown, items }, dayKey, await namesOf(db, namesShownFor(shown.counts)));
 }
 
@@ -56,11 +56,28 @@ async function shownCountsFor(db: ProjectionDb, scope: string): Promise<ShownCou
   return tally ? (JSON.parse(tally.shown) as ShownCounts) : { counts: {}, days: [] };
 }
 
-/** What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open opportunities. */
-async function listedItems(db: ProjectionDb, scope: string, endedCooperations: readonly string[]): Promise<Record<string, StatusItem>> {
-  const items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', scope);
+/** Which of a tally scope's listed entries a summary may show. */
+export interface ListedItemsFilter {
+  /** Cooperations whose opportunities are no longer open. */
+  endedCooperations: readonly string[];
+  /** At a cut: only entries before this sort key... */
+  before?: number;
+  /** ...and none of these cooperations (not yet opened by the cut). */
+  leftOut?: readonly string[];
+}
+
+/**
+ * What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open
+ * opportunities, each a range of the items' primary key (scope, kind, sort key). Now, or at an `asOf` cut.
+ */
+export async function listedItems(db: ProjectionDb, scope: string, filter: ListedItemsFilter): Promise<Record<string, StatusItem>> {
+  const leftOut = filter.leftOut ?? [];
+  let items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', scope);
+  if (filter.before !== undefined) items = items.where('sort_key', '<', filter.before);
   let opportunities = items.where('kind', '=', 'opportunity');
-  if (endedCooperations.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', endedCooperations);
+  if (leftOut.length > 0) items = items.where('cooperation_id', 'not in', leftOut);
+  const closed = [...filter.endedCooperations, ...leftOut];
+  if (closed.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', closed);
   const rows = (
     await Promise.all([
       items.where('kind', '=', 'contact').orderBy('sort_key', 'asc').limit(1).execute(),

@@ -2,10 +2,11 @@ import type { ProjectionDb } from '../engine/projection';
 import { dateKeyOfText } from '../history/date-key';
 import { sortKeyLimitOf } from '../timeline/visible-entries';
 import { stageAtCut, stageView } from './cooperation-stage-view';
-import { namesShownFor, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus } from './region-status';
+import { namesShownFor, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus, type ShownCounts } from './region-status';
 import { namesOf } from './status-names';
-import { contributeTo, emptyTally, sidesOf, type StatusTally } from './status-tally';
-import { entryOfRow, STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_REGIONS, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusRegionRow } from './status.tables';
+import { listedItems } from './current-status';
+import { addCounts, emptyTally } from './status-tally';
+import { cooperationScope, STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_REGIONS, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusRegionRow, type StatusTallyRow } from './status.tables';
 
 /** Cooperations per read of their entries: well under both databases' limits on bound parameters. */
 const COOPERATIONS_PER_READ = 500;
@@ -13,23 +14,30 @@ const COOPERATIONS_PER_READ = 500;
 /**
  * The status of a region as of a day (an `asOf` cut alone; with `knownAt` it is replayed from the timeline's
  * versions): its cooperations opened by then, at the stages they stood at, each with its entries dated by then
- * summed up from the status projection's rows (the current version of each, an index range per cooperation). What
- * the replay from the timeline answers (regionStatusAtCut), as the time-travel property tests check, at a fraction of
- * the reads: no references loaded, small rows, one statement per 500 cooperations.
+ * summed up from the status projection's rows (the count keys of the current version of each, an index range per
+ * cooperation), and the listed entries of those cooperations dated by then (a key range of the region's items per
+ * kind). What the replay from the timeline answers (regionStatusAtCut), as the time-travel property tests check, at a
+ * fraction of the reads: no references loaded, no entry parsed, one statement per 500 cooperations.
  */
 export async function regionStatusAsOf(db: ProjectionDb, regionId: string, asOf: number): Promise<RegionStatus | undefined> {
   const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
   const limit = sortKeyLimitOf(asOf);
-  const opened = (region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : []).filter((view) => openedBy(view.openedOn, asOf));
+  const views = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
+  const opened = views.filter((view) => openedBy(view.openedOn, asOf));
+  const leftOut = views.filter((view) => !openedBy(view.openedOn, asOf)).map((view) => view.cooperationId);
   // Independent reads go out together (on PostgreSQL each is a round trip of its own).
-  const [changes, tally] = await Promise.all([stageChangesOf(db, opened), tallyBefore(db, opened, limit)]);
+  const [changes, counts] = await Promise.all([stageChangesOf(db, opened), countsAsOf(db, regionId, opened, leftOut, asOf, limit)]);
   const stages = opened.map((view) => {
     const mark = stageAtCut(view.openedOn, changes.get(view.cooperationId) ?? [], limit);
     return { ...view, stage: mark.stage, stageSince: mark.since };
   });
-  const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(tally.counts)]);
+  const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
+  const [names, items] = await Promise.all([
+    namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(counts)]),
+    listedItems(db, regionId, { endedCooperations: ended, before: limit, leftOut }),
+  ]);
   if (!names.known('region', regionId)) return undefined;
-  return summarizeRegionStatus(regionId, tally, stages, asOf, names);
+  return summarizeRegionStatus(regionId, { counts, items }, stages, asOf, names);
 }
 
 /** The same for one cooperation; undefined when it is unknown or was not open by `asOf`. */
@@ -39,8 +47,11 @@ export async function cooperationStatusAsOf(db: ProjectionDb, cooperationId: str
   const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
   const limit = sortKeyLimitOf(asOf);
   const view = stageView(cooperationId, cooperation, stageAtCut(row.opened_on, JSON.parse(row.stage_changes) as StageChangeMark[], limit));
-  const tally = await tallyBefore(db, [view], limit);
-  return summarizeCooperationStatus(view, tally, asOf, await namesOf(db, namesShownFor(tally.counts)));
+  const [counts, items] = await Promise.all([
+    countsBefore(db, [view], limit),
+    listedItems(db, cooperationScope(cooperationId), { endedCooperations: view.stage === 'ended' ? [cooperationId] : [], before: limit }),
+  ]);
+  return summarizeCooperationStatus(view, { counts, items }, asOf, await namesOf(db, namesShownFor(counts)));
 }
 
 /**
@@ -52,17 +63,63 @@ function openedBy(openedOn: string, asOf: number): boolean {
   return dateKeyOfText(openedOn) <= asOf;
 }
 
-/** What the cooperations' current entries dated before `limit` (a sort key) add up to. */
-async function tallyBefore(db: ProjectionDb, cooperations: readonly CooperationStageView[], limit: number): Promise<StatusTally> {
-  const sides = new Map(cooperations.map((view) => [view.cooperationId, sidesOf(view)]));
-  const reads = idChunks(cooperations).map(
-    (ids) => db.selectFrom(STATUS_ENTRIES).select(['cooperation_id', 'entry_key', 'sort_key', 'entry']).where('cooperation_id', 'in', ids).where('sort_key', '<', limit).execute() as Promise<StatusEntryRow[]>,
-  );
-  const tally = emptyTally();
-  for (const rows of await Promise.all(reads)) {
-    for (const row of rows) contributeTo(tally, entryOfRow(row), sides.get(row.cooperation_id));
+/**
+ * The region's counts at the cut, by the shorter way: summed from the entries before the cut, or, when fewer are
+ * dated after it (a late cut), its current counts less the entries from the cut on and less the cooperations not yet
+ * opened (their own tallies). The region's interaction days (kept, in date order, with its tally) tell which side is
+ * shorter. Both give the same counts: the region's tally is the sum of its cooperations' entries.
+ */
+async function countsAsOf(db: ProjectionDb, regionId: string, opened: readonly CooperationStageView[], leftOut: readonly string[], asOf: number, limit: number): Promise<Record<string, number>> {
+  const row = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
+  let before = 0;
+  let after = 0;
+  for (const [day, interactions] of row ? (JSON.parse(row.shown) as ShownCounts).days : []) {
+    if (day <= asOf) before += interactions;
+    else after += interactions;
   }
-  return tally;
+  if (after >= before) return countsBefore(db, opened, limit);
+  const [current, later, unopened] = await Promise.all([
+    tallyCountsOf(db, [regionId]),
+    countsBefore(db, opened, limit, 'from'),
+    tallyCountsOf(
+      db,
+      leftOut.map((id) => cooperationScope(id)),
+    ),
+  ]);
+  const counts = current[0] ?? emptyTally().counts;
+  addCounts(counts, later, -1);
+  for (const tally of unopened) addCounts(counts, tally, -1);
+  return counts;
+}
+
+/** The stored counts of tally scopes (status_tallies), one read by key per 500. */
+async function tallyCountsOf(db: ProjectionDb, scopes: readonly string[]): Promise<Record<string, number>[]> {
+  const reads = chunked(scopes).map((ids) => db.selectFrom(STATUS_TALLIES).select('counts').where('region_id', 'in', ids).execute() as Promise<Pick<StatusTallyRow, 'counts'>[]>);
+  return (await Promise.all(reads)).flat().map((row) => JSON.parse(row.counts) as Record<string, number>);
+}
+
+/**
+ * What the cooperations' current entries dated before `limit` (a sort key) add up to (or, `from`, dated from it on):
+ * the count keys kept with each entry (status_entries.counts), read from the index by (cooperation, sort key). The
+ * listed entries are read from status_items (listedItems), so no entry is parsed.
+ */
+async function countsBefore(db: ProjectionDb, cooperations: readonly CooperationStageView[], limit: number, side: 'before' | 'from' = 'before'): Promise<Record<string, number>> {
+  const reads = idChunks(cooperations).map(
+    (ids) =>
+      db
+        .selectFrom(STATUS_ENTRIES)
+        .select('counts')
+        .where('cooperation_id', 'in', ids)
+        .where('sort_key', side === 'before' ? '<' : '>=', limit)
+        .execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>,
+  );
+  const counts = emptyTally().counts;
+  for (const rows of await Promise.all(reads)) {
+    for (const row of rows) {
+      for (const key of JSON.parse(row.counts) as string[]) counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
 }
 
 /** The kept stage changes of the cooperations, by cooperation: one read by key per 500. */
@@ -78,7 +135,11 @@ async function stageChangesOf(db: ProjectionDb, cooperations: readonly Cooperati
 }
 
 function idChunks(cooperations: readonly CooperationStageView[]): string[][] {
+  return chunked(cooperations.map((view) => view.cooperationId));
+}
+
+function chunked(ids: readonly string[]): string[][] {
   const chunks: string[][] = [];
-  for (let start = 0; start < cooperations.length; start += COOPERATIONS_PER_READ) chunks.push(cooperations.slice(start, start + COOPERATIONS_PER_READ).map((view) => view.cooperationId));
+  for (let start = 0; start < ids.length; start += COOPERATIONS_PER_READ) chunks.push(ids.slice(start, start + COOPERATIONS_PER_READ));
   return chunks;
 }

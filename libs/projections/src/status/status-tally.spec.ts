@@ -100,7 +100,7 @@ describe('contributionOf and addTally', () => {
   it('need no more of an entry than the row the status projection keeps of it', () => {
     fc.assert(
       fc.property(entryArbitrary, (entry) => {
-        const kept = entryOfRow(entryRowOf(entry));
+        const kept = entryOfRow(entryRowOf(entry, SIDES));
         expect(contributionOf(kept, SIDES)).toEqual(contributionOf(entry, SIDES));
         expect(kept).toMatchObject({ key: entry.key, sequence: entry.sequence, version: entry.version, sortKey: entry.sortKey, state: entry.state, eventId: entry.eventId });
       }),
@@ -110,9 +110,20 @@ describe('contributionOf and addTally', () => {
   it('read a kept row alike with its sort key read too (the date taken from the key) or without it', () => {
     fc.assert(
       fc.property(entryArbitrary, (entry) => {
-        const row = entryRowOf(entry);
+        const row = entryRowOf(entry, SIDES);
         expect(entryOfRow(row)).toEqual(entryOfRow({ cooperation_id: row.cooperation_id, entry_key: row.entry_key, entry: row.entry }));
         expect(entryOfRow(row)).toMatchObject({ dateKey: entry.dateKey, sortKey: entry.sortKey });
+      }),
+    );
+  });
+
+  it("keep with each row the keys the entry counts once, which add up to its contribution's counts (none for a cooperation not known)", () => {
+    fc.assert(
+      fc.property(entryArbitrary, (entry) => {
+        const counts: Record<string, number> = {};
+        for (const key of JSON.parse(entryRowOf(entry, SIDES).counts) as string[]) counts[key] = (counts[key] ?? 0) + 1;
+        expect(counts).toEqual({ ...contributionOf(entry, SIDES).counts });
+        expect(entryRowOf(entry, null).counts).toBe('[]');
       }),
     );
   });

@@ -46,7 +46,8 @@ export class StatusProjection implements Projection {
   // 2: each cooperation's own tally and listed items, beside the regions' (status_tallies, status_items).
   // 3: entries' sort keys and cooperations' stage changes, so that a status `asOf` a day is summed from these rows.
   // 4: stage changes kept once, by cooperation (schema 3 also copied them into each region's row).
-  readonly schemaVersion = 4;
+  // 5: each entry's count keys (status_entries.counts), in the index an `asOf` status reads.
+  readonly schemaVersion = 5;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
@@ -72,6 +73,7 @@ export class StatusProjection implements Projection {
       .addColumn('cooperation_id', 'text', (column) => column.notNull())
       .addColumn('entry_key', 'text', (column) => column.notNull())
       .addColumn('sort_key', bigint, (column) => column.notNull())
+      .addColumn('counts', 'text', (column) => column.notNull())
       .addColumn('entry', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_ENTRIES), ['cooperation_id', 'entry_key'])
       .execute();
@@ -113,11 +115,12 @@ export class StatusProjection implements Projection {
   }
 
   /**
-   * A status `asOf` a day reads each of its cooperations' entries before the day: a range of this index. The other
-   * queries read by primary key (a region's items in timeline order are a range of the items' key).
+   * A status `asOf` a day sums the count keys of each of its cooperations' entries before the day: a range of this
+   * index, which holds them (on SQLite the rows are not read at all). The other queries read by primary key (a
+   * region's items in timeline order are a range of the items' key).
    */
   async createQueryIndexes(db: ProjectionDb, indexSuffix: string): Promise<void> {
-    await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key']).execute();
+    await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key', 'counts']).execute();
   }
 
   async load(db: ProjectionDb): Promise<void> {
@@ -314,7 +317,12 @@ class StatusBatch {
 
   /** Writes the batch's rows; the touched tallies only into `deferred` when given (a rebuild, see StatusProjection.flush). */
   async write(trx: ProjectionDb, deferred: Set<string> | undefined): Promise<void> {
-    await upsertInChunks(trx, STATUS_ENTRIES, [...this.entries.values()].map(entryRowOf), ['cooperation_id', 'entry_key'], ['sort_key', 'entry']);
+    const entryRows = [...this.entries.values()].map((entry) => {
+      // An entry of a cooperation not known counts nowhere (fold), so it has no count keys either.
+      const cooperation = this.refs.get('cooperation', entry.cooperationId);
+      return entryRowOf(entry, cooperation ? sidesOf(cooperation) : null);
+    });
+    await upsertInChunks(trx, STATUS_ENTRIES, entryRows, ['cooperation_id', 'entry_key'], ['sort_key', 'counts', 'entry']);
     if (deferred) for (const scope of this.touchedTallies) deferred.add(scope);
     else await writeTallies(trx, this.tallies, this.touchedTallies);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
@@ -379,6 +387,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 export const statusProjection: ProjectionDefinition = {
   name: STATUS_PROJECTION,
-  schemaVersion: 4,
+  schemaVersion: 5,
   create: () => new StatusProjection(),
 };

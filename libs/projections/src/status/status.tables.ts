@@ -1,6 +1,6 @@
 import { dateKeyOfSortKey, dateKeyOfText, sortKeyOf } from '../history/date-key';
 import type { HistoryEntry } from '../history/history-entry';
-import { statusDataOf, type StatusItem, type StatusItemKind } from './status-tally';
+import { contributionOf, statusDataOf, type CooperationSides, type StatusItem, type StatusItemKind } from './status-tally';
 
 /** The status projection's tables, by their live names. */
 export const STATUS_REFS = 'status_refs';
@@ -40,6 +40,11 @@ export interface StatusEntryRow {
   entry_key: string;
   /** The current version's place in timeline order (it moves when a correction changes the date). */
   sort_key: number;
+  /**
+   * The keys the version adds one to in a tally (contributionOf's counts; each is 1), as a JSON list: what a status
+   * `asOf` a day sums, read from the index by (cooperation, sort key) alone, without parsing the entry.
+   */
+  counts: string;
   entry: string;
 }
 
@@ -82,11 +87,20 @@ export interface StatusItemRow {
 /**
  * A status_entries row: what the status needs of an entry version (its kept data, statusDataOf), without what the
  * row's columns or the entry's own fields give again (key, cooperation, date and sort key). A rebuild writes one per
- * fact, so they are kept small; provenance and timelines are the timeline's.
+ * fact, so they are kept small; provenance and timelines are the timeline's. `sides` null: the entry's cooperation is
+ * not known, so the entry counts nowhere.
  */
-export function entryRowOf(entry: HistoryEntry): StatusEntryRow {
+export function entryRowOf(entry: HistoryEntry, sides: CooperationSides | null): StatusEntryRow {
   const stored = { sequence: entry.sequence, version: entry.version, type: entry.type, occurredOn: entry.occurredOn, state: entry.state, eventId: entry.eventId, data: statusDataOf(entry.data) };
-  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, sort_key: entry.sortKey, entry: JSON.stringify(stored) };
+  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, sort_key: entry.sortKey, counts: JSON.stringify(countKeysOf(entry, sides)), entry: JSON.stringify(stored) };
+}
+
+/** The keys one entry version adds to in a tally: contributionOf counts each once at most (people and organisations are sets). */
+export function countKeysOf(entry: HistoryEntry, sides: CooperationSides | null): string[] {
+  if (sides === null) return [];
+  const { counts } = contributionOf(entry, sides);
+  for (const key in counts) if (counts[key] !== 1) throw new Error(`status entry ${entry.key} counts ${key} ${counts[key]} times`);
+  return Object.keys(counts);
 }
 
 export function entryOfRow(row: Pick<StatusEntryRow, 'cooperation_id' | 'entry_key' | 'entry'> & { sort_key?: number }): HistoryEntry {
