@@ -147,12 +147,18 @@ export function queryKinds(db: ProjectionDb, world: KontaktWorld): QueryKind[] {
     kind({ id: 'status-region-asof', group: 'status', title: 'Status, region, asOf=<random day> (summed from the status entries)', needs: STATUS }, (random) =>
       status(() => readRegionStatus(db, draw.region(random), { cut: { asOf: draw.day(random) }, dayKey: today })),
     ),
-    kind({ id: 'status-region-knownat', group: 'status', title: 'Status, region, knownAt=<random day> (replayed from the timeline)', needs: TIMELINE }, (random) =>
+    kind({ id: 'status-region-knownat', group: 'status', title: 'Status, region, knownAt=<random day> (summed from the status rows)', needs: STATUS }, (random) =>
       status(() => readRegionStatus(db, draw.region(random), { cut: { knownAtMs: draw.knownAtMs(random) }, dayKey: today })),
+    ),
+    kind({ id: 'status-region-asof-knownat', group: 'status', title: 'Status, region, asOf and knownAt (replayed from the timeline)', needs: TIMELINE }, (random) =>
+      status(() => readRegionStatus(db, draw.region(random), { cut: { asOf: draw.day(random), knownAtMs: draw.knownAtMs(random) }, dayKey: today })),
     ),
     kind({ id: 'status-cooperation', group: 'status', title: 'Status, cooperation, current', needs: STATUS }, (random) => status(() => readCooperationStatus(db, draw.cooperation(random), { dayKey: today }))),
     kind({ id: 'status-cooperation-asof', group: 'status', title: 'Status, cooperation, asOf=<random day> (summed from the status entries)', needs: STATUS }, (random) =>
       status(() => readCooperationStatus(db, draw.cooperation(random), { cut: { asOf: draw.day(random) }, dayKey: today })),
+    ),
+    kind({ id: 'status-cooperation-knownat', group: 'status', title: 'Status, cooperation, knownAt=<random day> (summed from the status rows)', needs: STATUS }, (random) =>
+      status(() => readCooperationStatus(db, draw.cooperation(random), { cut: { knownAtMs: draw.knownAtMs(random) }, dayKey: today })),
     ),
     kind({ id: 'graph-all', group: 'graph', title: 'Graph, whole, current', needs: GRAPH }, () => graph(() => readGraph(db))),
     kind({ id: 'graph-region', group: 'graph', title: 'Graph, region, current', needs: GRAPH_AND_TIMELINE }, (random) => graph(() => readGraph(db, { region: draw.region(random) }))),

@@ -32,6 +32,7 @@ export * from './engine/read-model-checksum';
 export * from './status/status.tables';
 export * from './status/status.projection';
 export * from './status/status.queries';
+export * from './status/status-at-cut';
 export * from './audit/audit.tables';
 export * from './audit/audit.projection';
 export * from './audit/audit.queries';

@@ -29,9 +29,10 @@ describe('stageOf', () => {
 });
 
 describe('stageAtCut', () => {
-  const marks: [number, string, string][] = [
-    [change('active', '2018-05-02', 2).sortKey, 'active', '2018-05-02'],
-    [change('exploring', '2017-10-12', 1).sortKey, 'exploring', '2017-10-12'],
+  // Recorded in this order: the later change first (at 1,000 ms), the earlier one backfilled (at 2,000 ms).
+  const marks: [number, string, string, number][] = [
+    [change('active', '2018-05-02', 2).sortKey, 'active', '2018-05-02', 1_000],
+    [change('exploring', '2017-10-12', 1).sortKey, 'exploring', '2017-10-12', 2_000],
   ];
 
   it("is 'contact' since the opening before the first stage change", () => {
@@ -44,9 +45,17 @@ describe('stageAtCut', () => {
     expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20180502))).toMatchObject({ stage: 'active', since: '2018-05-02' });
   });
 
+  it('leaves out the changes recorded after a knownAt moment', () => {
+    const always = Number.POSITIVE_INFINITY;
+    expect(stageAtCut('2017-03-14', marks, always, 999)).toEqual({ stage: 'contact', since: '2017-03-14' });
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20180101), 1_000)).toEqual({ stage: 'contact', since: '2017-03-14' });
+    expect(stageAtCut('2017-03-14', marks, sortKeyLimitOf(20180101), 2_000)).toMatchObject({ stage: 'exploring', since: '2017-10-12' });
+    expect(stageAtCut('2017-03-14', marks, always, 1_500)).toMatchObject({ stage: 'active', since: '2018-05-02' });
+  });
+
   it('agrees with stageOf over the changes inside the cut', () => {
     const changes = [change('exploring', '2017-10', 3), change('active', '2017-10-05', 4), change('dormant', '2019', 5)];
-    const kept = changes.map((entry): [number, string, string] => [entry.sortKey, String(entry.data.to), entry.occurredOn]);
+    const kept = changes.map((entry): [number, string, string, number] => [entry.sortKey, String(entry.data.to), entry.occurredOn, entry.knownFromMs]);
     for (const asOf of [20170901, 20171001, 20171005, 20181231, 20190101]) {
       const limit = sortKeyLimitOf(asOf);
       expect(stageAtCut('2017-03', kept, limit)).toEqual(stageOf('2017-03', changes.filter((entry) => entry.sortKey < limit)));

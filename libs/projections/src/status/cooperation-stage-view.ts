@@ -43,12 +43,18 @@ export function stageView(cooperationId: string, cooperation: CooperationReferen
 
 /**
  * The stage at a cut from the cooperation's kept stage changes (status_cooperations): the latest in timeline order
- * before `sortKeyLimit`, as `stageOf` folds the stage-change entries visible at an `asOf` cut.
+ * before `sortKeyLimit` among those recorded by `knownBy` (recording clock, ms), as `stageOf` folds the stage-change
+ * entries visible at the cut. Stage changes have one version each, so being recorded by then is being visible.
  */
-export function stageAtCut(openedOn: string, changes: readonly (readonly [sortKey: number, stage: string, occurredOn: string])[], sortKeyLimit: number): StageMark {
+export function stageAtCut(
+  openedOn: string,
+  changes: readonly (readonly [sortKey: number, stage: string, occurredOn: string, knownFromMs: number])[],
+  sortKeyLimit: number,
+  knownBy = Number.POSITIVE_INFINITY,
+): StageMark {
   let mark = openingStage(openedOn);
-  for (const [sortKey, stage, occurredOn] of changes) {
-    if (sortKey < sortKeyLimit && (mark.sortKey === undefined || sortKey > mark.sortKey)) mark = { stage, since: occurredOn, sortKey };
+  for (const [sortKey, stage, occurredOn, knownFromMs] of changes) {
+    if (sortKey < sortKeyLimit && knownFromMs <= knownBy && (mark.sortKey === undefined || sortKey > mark.sortKey)) mark = { stage, since: occurredOn, sortKey };
   }
   return mark;
 }

@@ -3,7 +3,7 @@ import { stageView } from './cooperation-stage-view';
 import { namesOf } from './status-names';
 import type { CooperationStageView, CooperationStatus, RegionStatus, ShownCounts } from './region-status';
 import { LISTED_LIMIT, namesShownFor, summarizeCooperationStatus, summarizeRegionStatus } from './region-status';
-import type { StatusItem } from './status-tally';
+import type { StatusItem, StatusItemKind } from './status-tally';
 import {
   cooperationScope,
   itemOfRow,
@@ -64,27 +64,34 @@ export interface ListedItemsFilter {
   before?: number;
   /** ...and none of these cooperations (not yet opened by the cut). */
   leftOut?: readonly string[];
+  /** At a `knownAt` cut: only entries whose listing version we knew by then (recording clock, ms). */
+  knownBy?: number;
 }
 
 /**
  * What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open
- * opportunities, each a range of the items' primary key (scope, kind, sort key). Now, or at an `asOf` cut.
+ * opportunities, each a range of the items' primary key (scope, kind, sort key). Now, or at an `asOf` or `knownAt` cut
+ * (at `knownAt`, versions replaced since are status_superseded's: see status-known-at).
  */
 export async function listedItems(db: ProjectionDb, scope: string, filter: ListedItemsFilter): Promise<Record<string, StatusItem>> {
   const leftOut = filter.leftOut ?? [];
-  let items = db.selectFrom(STATUS_ITEMS).select(['kind', 'sort_key', 'cooperation_id', 'item']).where('region_id', '=', scope);
-  if (filter.before !== undefined) items = items.where('sort_key', '<', filter.before);
-  let opportunities = items.where('kind', '=', 'opportunity');
-  if (leftOut.length > 0) items = items.where('cooperation_id', 'not in', leftOut);
   const closed = [...filter.endedCooperations, ...leftOut];
-  if (closed.length > 0) opportunities = opportunities.where('cooperation_id', 'not in', closed);
-  const rows = (
-    await Promise.all([
-      items.where('kind', '=', 'contact').orderBy('sort_key', 'asc').limit(1).execute(),
-      items.where('kind', '=', 'membership').orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute(),
-      opportunities.orderBy('sort_key', 'desc').limit(LISTED_LIMIT).execute(),
-    ])
-  ).flat() as StatusItemRow[];
+  const ofKind = (kind: StatusItemKind) => {
+    let items = db.selectFrom(STATUS_ITEMS).where('region_id', '=', scope).where('kind', '=', kind);
+    if (filter.before !== undefined) items = items.where('sort_key', '<', filter.before);
+    if (filter.knownBy !== undefined) items = items.where('known_from', '<=', filter.knownBy);
+    const excluded = kind === 'opportunity' ? closed : leftOut;
+    return excluded.length > 0 ? items.where('cooperation_id', 'not in', excluded) : items;
+  };
+  const pick = (kind: StatusItemKind, order: 'asc' | 'desc', limit: number) => {
+    const ranked = ofKind(kind).orderBy('sort_key', order).limit(limit);
+    if (filter.knownBy === undefined) return ranked.select(ITEM_COLUMNS).execute();
+    // At a knownAt cut, many of a large region's latest items may have been recorded later: the index that holds
+    // when each was recorded (status_items_by_known) skips them without reading their rows; the rows picked are
+    // then read by key.
+    return db.selectFrom(STATUS_ITEMS).select(ITEM_COLUMNS).where('region_id', '=', scope).where('kind', '=', kind).where('sort_key', 'in', ranked.select('sort_key')).execute();
+  };
+  const rows = (await Promise.all([pick('contact', 'asc', 1), pick('membership', 'desc', LISTED_LIMIT), pick('opportunity', 'desc', LISTED_LIMIT)])).flat() as StatusItemRow[];
   const listed: Record<string, StatusItem> = {};
   for (const row of rows) {
     const item = itemOfRow(row);
@@ -92,3 +99,5 @@ export async function listedItems(db: ProjectionDb, scope: string, filter: Liste
   }
   return listed;
 }
+
+const ITEM_COLUMNS = ['kind', 'sort_key', 'cooperation_id', 'item'] as const;

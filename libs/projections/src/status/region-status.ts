@@ -211,6 +211,11 @@ export interface ShownCounts {
   counts: Record<string, number>;
   /** Interactions per day (`day:<dateKey>` counts), in date order. */
   days: [number, number][];
+  /**
+   * Current versions per month they were recorded in (`recorded:<yyyymm>` counts, see tallyContributionOf), in
+   * month order: what a `knownAt` cut reads to choose its shorter way. Absent in tallies replayed from the timeline.
+   */
+  recorded?: [number, number][];
 }
 
 /**
@@ -221,14 +226,16 @@ export interface ShownCounts {
 export function shownCountsOf(counts: Readonly<Record<string, number>>): ShownCounts {
   const shown = Object.create(null) as Record<string, number>;
   const days: [number, number][] = [];
+  const recorded: [number, number][] = [];
   for (const key of Object.keys(counts)) {
     if (key.startsWith('day:')) days.push([Number(key.slice('day:'.length)), counts[key]]);
+    else if (key.startsWith('recorded:')) recorded.push([Number(key.slice('recorded:'.length)), counts[key]]);
     else if (!key.startsWith('organisation:') && !key.startsWith('person:')) shown[key] = counts[key];
   }
   const involved = involvedIn(counts);
   for (const [id, mentions] of involved.organisation) shown[`organisation:${id}`] = mentions;
   for (const [id, mentions] of involved.person) shown[`person:${id}`] = mentions;
-  return { counts: shown, days: days.sort((a, b) => a[0] - b[0]) };
+  return { counts: shown, days: days.sort((a, b) => a[0] - b[0]), ...(recorded.length > 0 ? { recorded: recorded.sort((a, b) => a[0] - b[0]) } : {}) };
 }
 
 /** `fairs:intec-z:Intec 2017` → `fairs`, `intec-z:Intec 2017`: ids hold no colon, editions may. */

@@ -5,11 +5,9 @@ import { stageAtCut, stageView } from './cooperation-stage-view';
 import { namesShownFor, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus, type ShownCounts } from './region-status';
 import { namesOf } from './status-names';
 import { listedItems } from './current-status';
+import { cooperationMarksOf, entryCountsIn, tallyCountsOf } from './status-sums';
 import { addCounts, emptyTally } from './status-tally';
-import { cooperationScope, STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_REGIONS, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusRegionRow, type StatusTallyRow } from './status.tables';
-
-/** Cooperations per read of their entries: well under both databases' limits on bound parameters. */
-const COOPERATIONS_PER_READ = 500;
+import { cooperationScope, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusRegionRow, type StatusTallyRow } from './status.tables';
 
 /**
  * The status of a region as of a day (an `asOf` cut alone; with `knownAt` it is replayed from the timeline's
@@ -26,9 +24,9 @@ export async function regionStatusAsOf(db: ProjectionDb, regionId: string, asOf:
   const opened = views.filter((view) => openedBy(view.openedOn, asOf));
   const leftOut = views.filter((view) => !openedBy(view.openedOn, asOf)).map((view) => view.cooperationId);
   // Independent reads go out together (on PostgreSQL each is a round trip of its own).
-  const [changes, counts] = await Promise.all([stageChangesOf(db, opened), countsAsOf(db, regionId, opened, leftOut, asOf, limit)]);
+  const [marks, counts] = await Promise.all([cooperationMarksOf(db, idsOf(opened)), countsAsOf(db, regionId, opened, leftOut, asOf, limit)]);
   const stages = opened.map((view) => {
-    const mark = stageAtCut(view.openedOn, changes.get(view.cooperationId) ?? [], limit);
+    const mark = stageAtCut(view.openedOn, marks.get(view.cooperationId)?.stageChanges ?? [], limit);
     return { ...view, stage: mark.stage, stageSince: mark.since };
   });
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
@@ -48,7 +46,7 @@ export async function cooperationStatusAsOf(db: ProjectionDb, cooperationId: str
   const limit = sortKeyLimitOf(asOf);
   const view = stageView(cooperationId, cooperation, stageAtCut(row.opened_on, JSON.parse(row.stage_changes) as StageChangeMark[], limit));
   const [counts, items] = await Promise.all([
-    countsBefore(db, [view], limit),
+    entryCountsIn(db, [cooperationId], BEFORE, limit),
     listedItems(db, cooperationScope(cooperationId), { endedCooperations: view.stage === 'ended' ? [cooperationId] : [], before: limit }),
   ]);
   return summarizeCooperationStatus(view, { counts, items }, asOf, await namesOf(db, namesShownFor(counts)));
@@ -77,10 +75,10 @@ async function countsAsOf(db: ProjectionDb, regionId: string, opened: readonly C
     if (day <= asOf) before += interactions;
     else after += interactions;
   }
-  if (after >= before) return countsBefore(db, opened, limit);
+  if (after >= before) return entryCountsIn(db, idsOf(opened), BEFORE, limit);
   const [current, later, unopened] = await Promise.all([
     tallyCountsOf(db, [regionId]),
-    countsBefore(db, opened, limit, 'from'),
+    entryCountsIn(db, idsOf(opened), { column: 'sort_key', op: '>=' }, limit),
     tallyCountsOf(
       db,
       leftOut.map((id) => cooperationScope(id)),
@@ -92,54 +90,9 @@ async function countsAsOf(db: ProjectionDb, regionId: string, opened: readonly C
   return counts;
 }
 
-/** The stored counts of tally scopes (status_tallies), one read by key per 500. */
-async function tallyCountsOf(db: ProjectionDb, scopes: readonly string[]): Promise<Record<string, number>[]> {
-  const reads = chunked(scopes).map((ids) => db.selectFrom(STATUS_TALLIES).select('counts').where('region_id', 'in', ids).execute() as Promise<Pick<StatusTallyRow, 'counts'>[]>);
-  return (await Promise.all(reads)).flat().map((row) => JSON.parse(row.counts) as Record<string, number>);
-}
+/** The entries dated before a cut's sort key limit. */
+const BEFORE = { column: 'sort_key', op: '<' } as const;
 
-/**
- * What the cooperations' current entries dated before `limit` (a sort key) add up to (or, `from`, dated from it on):
- * the count keys kept with each entry (status_entries.counts), read from the index by (cooperation, sort key). The
- * listed entries are read from status_items (listedItems), so no entry is parsed.
- */
-async function countsBefore(db: ProjectionDb, cooperations: readonly CooperationStageView[], limit: number, side: 'before' | 'from' = 'before'): Promise<Record<string, number>> {
-  const reads = idChunks(cooperations).map(
-    (ids) =>
-      db
-        .selectFrom(STATUS_ENTRIES)
-        .select('counts')
-        .where('cooperation_id', 'in', ids)
-        .where('sort_key', side === 'before' ? '<' : '>=', limit)
-        .execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>,
-  );
-  const counts = emptyTally().counts;
-  for (const rows of await Promise.all(reads)) {
-    for (const row of rows) {
-      for (const key of JSON.parse(row.counts) as string[]) counts[key] = (counts[key] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
-/** The kept stage changes of the cooperations, by cooperation: one read by key per 500. */
-async function stageChangesOf(db: ProjectionDb, cooperations: readonly CooperationStageView[]): Promise<Map<string, StageChangeMark[]>> {
-  const reads = idChunks(cooperations).map(
-    (ids) => db.selectFrom(STATUS_COOPERATIONS).select(['cooperation_id', 'stage_changes']).where('cooperation_id', 'in', ids).execute() as Promise<Pick<StatusCooperationRow, 'cooperation_id' | 'stage_changes'>[]>,
-  );
-  const changes = new Map<string, StageChangeMark[]>();
-  for (const rows of await Promise.all(reads)) {
-    for (const row of rows) changes.set(row.cooperation_id, JSON.parse(row.stage_changes) as StageChangeMark[]);
-  }
-  return changes;
-}
-
-function idChunks(cooperations: readonly CooperationStageView[]): string[][] {
-  return chunked(cooperations.map((view) => view.cooperationId));
-}
-
-function chunked(ids: readonly string[]): string[][] {
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += COOPERATIONS_PER_READ) chunks.push(ids.slice(start, start + COOPERATIONS_PER_READ));
-  return chunks;
+function idsOf(views: readonly CooperationStageView[]): string[] {
+  return views.map((view) => view.cooperationId);
 }

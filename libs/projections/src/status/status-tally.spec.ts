@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { HistoryEntry } from '../history/history-entry';
 import { historyEntry } from './history-entry.fixture';
-import { addTally, contributeTo, contributionOf, emptyTally, type StatusTally } from './status-tally';
+import { addTally, contributeTo, contributionOf, emptyTally, recordedKeyOf, tallyContributionOf, type StatusTally } from './status-tally';
 import { entryOfRow, entryRowOf } from './status.tables';
 
 const SIDES = { ourOrganisationId: 'network', partnerOrganisationId: 'ministry' };
@@ -27,14 +27,17 @@ const entryArbitrary: fc.Arbitrary<HistoryEntry> = fc
     edition: fc.constantFrom('TransRussia 2010', 'Intec 2017: spring'),
     direction: fc.constantFrom('inbound', 'outbound'),
     source: fc.constantFrom({ kind: 'press-release', title: 'Kontakte nach Tatarstan' }),
+    // 2009-01-01 to 2026-12-31: the month it was recorded in is counted too (tallyContributionOf).
+    knownFromMs: fc.integer({ min: 1_230_768_000_000, max: 1_798_761_599_999 }),
   })
-  .map(({ type, sequence, cooperationId, occurredOn, state, ...data }) =>
+  .map(({ type, sequence, cooperationId, occurredOn, state, knownFromMs, ...data }) =>
     historyEntry({
       type,
       sequence,
       cooperationId,
       occurredOn,
       state,
+      knownFromMs,
       key: `cooperation/${cooperationId}/entry-${sequence}`,
       data: {
         ...data,
@@ -102,6 +105,8 @@ describe('contributionOf and addTally', () => {
       fc.property(entryArbitrary, (entry) => {
         const kept = entryOfRow(entryRowOf(entry, SIDES));
         expect(contributionOf(kept, SIDES)).toEqual(contributionOf(entry, SIDES));
+        // A correction takes out the `recorded:` key the version added: the row keeps when it was known.
+        expect(tallyContributionOf(kept, SIDES)).toEqual(tallyContributionOf(entry, SIDES));
         expect(kept).toMatchObject({ key: entry.key, sequence: entry.sequence, version: entry.version, sortKey: entry.sortKey, state: entry.state, eventId: entry.eventId });
       }),
     );
@@ -111,7 +116,7 @@ describe('contributionOf and addTally', () => {
     fc.assert(
       fc.property(entryArbitrary, (entry) => {
         const row = entryRowOf(entry, SIDES);
-        expect(entryOfRow(row)).toEqual(entryOfRow({ cooperation_id: row.cooperation_id, entry_key: row.entry_key, entry: row.entry }));
+        expect(entryOfRow(row)).toEqual(entryOfRow({ cooperation_id: row.cooperation_id, entry_key: row.entry_key, entry: row.entry, known_from: row.known_from }));
         expect(entryOfRow(row)).toMatchObject({ dateKey: entry.dateKey, sortKey: entry.sortKey });
       }),
     );
@@ -138,6 +143,18 @@ describe('contributionOf and addTally', () => {
         expect(inPlace).toEqual(added);
       }),
     );
+  });
+
+  it('tally, beside what contributionOf counts, the month a contributing version was recorded in', () => {
+    fc.assert(
+      fc.property(entryArbitrary, (entry) => {
+        const plain = contributionOf(entry, SIDES);
+        const contributes = entry.state !== 'retracted' && entry.type !== 'CooperationStageChanged';
+        expect(tallyContributionOf(entry, SIDES)).toEqual({ counts: { ...plain.counts, ...(contributes ? { [recordedKeyOf(entry.knownFromMs)]: 1 } : {}) }, items: plain.items });
+      }),
+    );
+    expect(recordedKeyOf(Date.UTC(2017, 10, 1))).toBe('recorded:201711');
+    expect(recordedKeyOf(Date.UTC(2017, 10, 30, 23, 59, 59, 999))).toBe('recorded:201711');
   });
 
   it('count nothing for a retracted entry or a stage change', () => {

@@ -76,7 +76,7 @@ export function contributionOf(entry: HistoryEntry, cooperationSides: Cooperatio
  * is spared a tally per entry.
  */
 export function contributeTo(tally: StatusTally, entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
-  if (entry.state === 'retracted' || entry.type === 'CooperationStageChanged') return tally;
+  if (!contributes(entry)) return tally;
   const add = (key: string) => (tally.counts[key] = (tally.counts[key] ?? 0) + 1);
   const data = entry.data;
   const item = (kind: StatusItemKind, fields: Record<string, unknown>) => {
@@ -127,6 +127,34 @@ export function contributeTo(tally: StatusTally, entry: HistoryEntry, cooperatio
   for (const person of people) add(`person:${person}`);
   for (const organisation of organisations) add(`organisation:${organisation}`);
   return tally;
+}
+
+/**
+ * contributionOf as the status projection tallies it: with one more key, `recorded:<yyyymm>`, the month the version
+ * became what we knew (its knownFromMs), for every version that contributes. Summed up, a tally's `recorded:` keys tell
+ * how many of its current versions were recorded by a given month: which way a `knownAt` cut is shorter to sum
+ * (status-known-at). A replay from the timeline needs no such key and uses contributionOf alone.
+ */
+export function tallyContributionOf(entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
+  const tally = contributionOf(entry, cooperationSides);
+  if (contributes(entry)) tally.counts[recordedKeyOf(entry.knownFromMs)] = 1;
+  return tally;
+}
+
+/** The count key of the month (UTC) a version became known: `recorded:201711`. */
+export function recordedKeyOf(knownFromMs: number): string {
+  return `recorded:${recordedMonthOf(knownFromMs)}`;
+}
+
+/** yyyymm (UTC) of a recording-clock moment. */
+export function recordedMonthOf(knownFromMs: number): number {
+  const date = new Date(knownFromMs);
+  return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
+}
+
+/** Whether a version adds anything to a tally: retracted versions and stage changes do not (contributeTo). */
+function contributes(entry: HistoryEntry): boolean {
+  return entry.state !== 'retracted' && entry.type !== 'CooperationStageChanged';
 }
 
 /**

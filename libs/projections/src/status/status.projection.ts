@@ -6,7 +6,7 @@ import { HistoryReducer } from '../history/history-reducer';
 import { ReferenceData } from '../history/reference-data';
 import { laterStage, openingStage, stageView, type StageMark } from './cooperation-stage-view';
 import { shownCountsOf, type CooperationStageView } from './region-status';
-import { addCounts, contributionOf, emptyTally, sidesOf, type StatusTally } from './status-tally';
+import { addCounts, emptyTally, sidesOf, tallyContributionOf, type StatusTally } from './status-tally';
 import {
   cooperationScope,
   entryOfRow,
@@ -17,13 +17,16 @@ import {
   STATUS_ITEMS,
   STATUS_REFS,
   STATUS_REGIONS,
+  STATUS_SUPERSEDED,
   STATUS_TABLES,
   STATUS_TALLIES,
+  supersededRowOf,
   type StageChangeMark,
   type StatusCooperationRow,
   type StatusEntryRow,
   type StatusItemRow,
   type StatusRegionRow,
+  type StatusSupersededRow,
   type StatusTallyRow,
 } from './status.tables';
 
@@ -47,7 +50,9 @@ export class StatusProjection implements Projection {
   // 3: entries' sort keys and cooperations' stage changes, so that a status `asOf` a day is summed from these rows.
   // 4: stage changes kept once, by cooperation (schema 3 also copied them into each region's row).
   // 5: each entry's count keys (status_entries.counts), in the index an `asOf` status reads.
-  readonly schemaVersion = 5;
+  // 6: when each version was known (known_from, status_superseded, recorded months), so that a status `knownAt` a
+  //    moment is summed from these rows too.
+  readonly schemaVersion = 6;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
   private reducer = new HistoryReducer(this.refs);
@@ -73,6 +78,7 @@ export class StatusProjection implements Projection {
       .addColumn('cooperation_id', 'text', (column) => column.notNull())
       .addColumn('entry_key', 'text', (column) => column.notNull())
       .addColumn('sort_key', bigint, (column) => column.notNull())
+      .addColumn('known_from', bigint, (column) => column.notNull())
       .addColumn('counts', 'text', (column) => column.notNull())
       .addColumn('entry', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_ENTRIES), ['cooperation_id', 'entry_key'])
@@ -84,6 +90,7 @@ export class StatusProjection implements Projection {
       .addColumn('partner_kind', 'text', (column) => column.notNull())
       .addColumn('partner_id', 'text', (column) => column.notNull())
       .addColumn('opened_on', 'text', (column) => column.notNull())
+      .addColumn('opened_known_from', bigint, (column) => column.notNull())
       .addColumn('stage', 'text', (column) => column.notNull())
       .addColumn('stage_since', 'text', (column) => column.notNull())
       .addColumn('stage_sort_key', bigint)
@@ -109,18 +116,35 @@ export class StatusProjection implements Projection {
       .addColumn('kind', 'text', (column) => column.notNull())
       .addColumn('sort_key', bigint, (column) => column.notNull())
       .addColumn('cooperation_id', 'text', (column) => column.notNull())
+      .addColumn('known_from', bigint, (column) => column.notNull())
       .addColumn('item', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_ITEMS), ['region_id', 'kind', 'sort_key'])
+      .execute();
+    await db.schema
+      .createTable(STATUS_SUPERSEDED)
+      .addColumn('cooperation_id', 'text', (column) => column.notNull())
+      .addColumn('entry_key', 'text', (column) => column.notNull())
+      .addColumn('version', 'integer', (column) => column.notNull())
+      .addColumn('known_from', bigint, (column) => column.notNull())
+      .addColumn('known_to', bigint, (column) => column.notNull())
+      .addColumn('counts', 'text', (column) => column.notNull())
+      .addColumn('items', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_SUPERSEDED), ['cooperation_id', 'entry_key', 'version'])
       .execute();
   }
 
   /**
-   * A status `asOf` a day sums the count keys of each of its cooperations' entries before the day: a range of this
-   * index, which holds them (on SQLite the rows are not read at all). The other queries read by primary key (a
-   * region's items in timeline order are a range of the items' key).
+   * A status `asOf` a day sums the count keys of each of its cooperations' entries before the day, one `knownAt` a
+   * moment those known by then: a range of one of these indexes, which hold them (on SQLite the rows are not read at
+   * all). The other queries read by primary key (a region's items in timeline order are a range of the items' key;
+   * at a `knownAt` cut, of an index that also holds when each was recorded; superseded versions are few, an index
+   * range per cooperation).
    */
   async createQueryIndexes(db: ProjectionDb, indexSuffix: string): Promise<void> {
     await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key', 'counts']).execute();
+    await db.schema.createIndex(`${STATUS_ENTRIES}_by_known_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'known_from', 'counts']).execute();
+    await db.schema.createIndex(`${STATUS_ITEMS}_by_known_${indexSuffix}`).on(STATUS_ITEMS).columns(['region_id', 'kind', 'sort_key', 'known_from', 'cooperation_id']).execute();
+    await db.schema.createIndex(`${STATUS_SUPERSEDED}_by_known_${indexSuffix}`).on(STATUS_SUPERSEDED).columns(['cooperation_id', 'known_to', 'known_from']).execute();
   }
 
   async load(db: ProjectionDb): Promise<void> {
@@ -192,6 +216,8 @@ class StatusBatch {
   private readonly changedRegions = new Set<string>();
   private readonly addedItems = new Map<string, StatusItemRow>();
   private readonly removedItems = new Map<string, { regionId: string; kind: string; sortKey: number }>();
+  /** The versions corrections and retractions replaced in this batch. */
+  private readonly superseded: StatusSupersededRow[] = [];
   private readonly regionsByCooperation = new Map<string, string[]>();
 
   constructor(
@@ -232,7 +258,7 @@ class StatusBatch {
     for (const scope of unread) if (!this.tallies.has(scope)) this.tallies.set(scope, emptyTally().counts);
     for (const chunk of chunks([...moving])) {
       const rows = (await trx.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', 'in', chunk).execute()) as StatusCooperationRow[];
-      for (const row of rows) this.cooperations.set(row.cooperation_id, { ...row, stage_sort_key: row.stage_sort_key === null ? null : Number(row.stage_sort_key) });
+      for (const row of rows) this.cooperations.set(row.cooperation_id, { ...row, opened_known_from: Number(row.opened_known_from), stage_sort_key: row.stage_sort_key === null ? null : Number(row.stage_sort_key) });
     }
     const listed = new Set([...moving].flatMap((cooperationId) => this.regionsOf(cooperationId)));
     for (const chunk of chunks([...listed])) {
@@ -249,17 +275,20 @@ class StatusBatch {
     if (!cooperation) return;
     const sides = sidesOf(cooperation);
     const scopes = this.talliesOf(cooperationId);
-    if (entry.type === 'CooperationOpened') this.moveStage(cooperationId, openingStage(cooperation.openedOn));
+    if (entry.type === 'CooperationOpened') this.moveStage(cooperationId, openingStage(cooperation.openedOn), entry.knownFromMs);
     if (entry.type === 'CooperationStageChanged') this.stageChanged(cooperationId, entry);
-    if (previous) this.count(scopes, contributionOf(previous, sides), -1);
-    this.count(scopes, contributionOf(entry, sides), 1);
+    if (previous) {
+      this.count(scopes, tallyContributionOf(previous, sides), -1, previous.knownFromMs);
+      this.superseded.push(supersededRowOf(previous, entry.knownFromMs, sides));
+    }
+    this.count(scopes, tallyContributionOf(entry, sides), 1, entry.knownFromMs);
   }
 
   private stageChanged(cooperationId: string, entry: HistoryEntry): void {
     const row = this.cooperations.get(cooperationId);
     if (!row) return;
     const mark: StageMark = { stage: row.stage, since: row.stage_since, ...(row.stage_sort_key === null ? {} : { sortKey: row.stage_sort_key }) };
-    if (entry.state !== 'retracted') this.keepStageChange(cooperationId, row, [entry.sortKey, String(entry.data.to), entry.occurredOn]);
+    if (entry.state !== 'retracted') this.keepStageChange(cooperationId, row, [entry.sortKey, String(entry.data.to), entry.occurredOn, entry.knownFromMs]);
     const next = laterStage(mark, entry);
     if (next !== mark) this.moveStage(cooperationId, next);
   }
@@ -270,16 +299,18 @@ class StatusBatch {
     this.changedCooperations.add(cooperationId);
   }
 
-  /** The cooperation stands at `mark` now: its row, and its place in each of its regions' lists. */
-  private moveStage(cooperationId: string, mark: StageMark): void {
+  /** The cooperation stands at `mark` now: its row, and its place in each of its regions' lists. `openedKnownFrom`: on its opening. */
+  private moveStage(cooperationId: string, mark: StageMark, openedKnownFrom?: number): void {
     const cooperation = this.refs.get('cooperation', cooperationId)!;
-    const stageChanges = this.cooperations.get(cooperationId)?.stage_changes ?? '[]';
+    const known = this.cooperations.get(cooperationId);
+    const stageChanges = known?.stage_changes ?? '[]';
     this.cooperations.set(cooperationId, {
       cooperation_id: cooperationId,
       our_organisation_id: cooperation.ourOrganisationId,
       partner_kind: cooperation.partner.kind,
       partner_id: cooperation.partner.id,
       opened_on: cooperation.openedOn,
+      opened_known_from: openedKnownFrom ?? (known ? Number(known.opened_known_from) : 0),
       stage: mark.stage,
       stage_since: mark.since,
       stage_sort_key: mark.sortKey ?? null,
@@ -293,7 +324,8 @@ class StatusBatch {
     }
   }
 
-  private count(scopes: readonly string[], tally: StatusTally, sign: 1 | -1): void {
+  /** Adds (or takes out) a version's contribution under each scope; `knownFromMs` is the version's. */
+  private count(scopes: readonly string[], tally: StatusTally, sign: 1 | -1, knownFromMs: number): void {
     if (scopes.length === 0) return;
     for (const scope of scopes) {
       addCounts(this.tallies.get(scope)!, tally.counts, sign);
@@ -301,11 +333,11 @@ class StatusBatch {
     }
     for (const item of Object.values(tally.items)) {
       // Serialised once, written under each scope.
-      const row = itemRowOf(scopes[0], item);
+      const row = itemRowOf(scopes[0], item, knownFromMs);
       for (const scope of scopes) {
         const key = itemKey(scope, item.kind, item.sortKey);
         if (sign === 1) {
-          this.addedItems.set(key, { region_id: scope, kind: row.kind, sort_key: row.sort_key, cooperation_id: row.cooperation_id, item: row.item });
+          this.addedItems.set(key, { region_id: scope, kind: row.kind, sort_key: row.sort_key, cooperation_id: row.cooperation_id, known_from: row.known_from, item: row.item });
         } else {
           // Removals are written before additions, so an item taken out and put back under the same key stays.
           this.addedItems.delete(key);
@@ -322,7 +354,9 @@ class StatusBatch {
       const cooperation = this.refs.get('cooperation', entry.cooperationId);
       return entryRowOf(entry, cooperation ? sidesOf(cooperation) : null);
     });
-    await upsertInChunks(trx, STATUS_ENTRIES, entryRows, ['cooperation_id', 'entry_key'], ['sort_key', 'counts', 'entry']);
+    await upsertInChunks(trx, STATUS_ENTRIES, entryRows, ['cooperation_id', 'entry_key'], ['sort_key', 'known_from', 'counts', 'entry']);
+    // A version is superseded once (its entry's next version); a batch applied again writes the same rows.
+    await upsertInChunks(trx, STATUS_SUPERSEDED, this.superseded, ['cooperation_id', 'entry_key', 'version'], ['known_from', 'known_to', 'counts', 'items']);
     if (deferred) for (const scope of this.touchedTallies) deferred.add(scope);
     else await writeTallies(trx, this.tallies, this.touchedTallies);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);
@@ -335,7 +369,7 @@ class StatusBatch {
         .where((eb) => eb.or(chunk.map((item) => eb.and([eb('region_id', '=', item.regionId), eb('kind', '=', item.kind), eb('sort_key', '=', item.sortKey)]))))
         .execute();
     }
-    await upsertInChunks(trx, STATUS_ITEMS, [...this.addedItems.values()], ['region_id', 'kind', 'sort_key'], ['cooperation_id', 'item']);
+    await upsertInChunks(trx, STATUS_ITEMS, [...this.addedItems.values()], ['region_id', 'kind', 'sort_key'], ['cooperation_id', 'known_from', 'item']);
   }
 }
 
@@ -387,6 +421,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 export const statusProjection: ProjectionDefinition = {
   name: STATUS_PROJECTION,
-  schemaVersion: 5,
+  schemaVersion: 6,
   create: () => new StatusProjection(),
 };

@@ -1,0 +1,63 @@
+import type { ProjectionDb } from '../engine/projection';
+import { emptyTally } from './status-tally';
+import { STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusTallyRow } from './status.tables';
+
+/** Cooperations per read of their rows: well under both databases' limits on bound parameters. */
+const COOPERATIONS_PER_READ = 500;
+
+/**
+ * Which of the cooperations' current entries a sum takes: those dated before (or from) a sort key, for a status `asOf`
+ * a day, or those known by (or only after) a moment, for one `knownAt`. Each is a range of an index that holds the
+ * count keys (status_entries `_by_date` and `_by_known`).
+ */
+export type EntryRange = { column: 'sort_key'; op: '<' | '>=' } | { column: 'known_from'; op: '<=' | '>' };
+
+/**
+ * What the cooperations' current entries in `range` of `value` add up to: the count keys kept with each entry
+ * (status_entries.counts), read from the index alone, one statement per 500 cooperations. No entry is parsed.
+ */
+export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly string[], range: EntryRange, value: number): Promise<Record<string, number>> {
+  const reads = chunked(cooperationIds).map(
+    (ids) => db.selectFrom(STATUS_ENTRIES).select('counts').where('cooperation_id', 'in', ids).where(range.column, range.op, value).execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>,
+  );
+  const counts = emptyTally().counts;
+  for (const rows of await Promise.all(reads)) {
+    for (const row of rows) {
+      for (const key of JSON.parse(row.counts) as string[]) counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** The stored counts of tally scopes (status_tallies), one read by key per 500. */
+export async function tallyCountsOf(db: ProjectionDb, scopes: readonly string[]): Promise<Record<string, number>[]> {
+  const reads = chunked(scopes).map((ids) => db.selectFrom(STATUS_TALLIES).select('counts').where('region_id', 'in', ids).execute() as Promise<Pick<StatusTallyRow, 'counts'>[]>);
+  return (await Promise.all(reads)).flat().map((row) => JSON.parse(row.counts) as Record<string, number>);
+}
+
+/** What a cut needs of a cooperation's row: its kept stage changes, and when its opening was recorded. */
+export interface CooperationMarks {
+  stageChanges: StageChangeMark[];
+  openedKnownFrom: number;
+}
+
+/** CooperationMarks of the cooperations, by cooperation: one read by key per 500. */
+export async function cooperationMarksOf(db: ProjectionDb, cooperationIds: readonly string[]): Promise<Map<string, CooperationMarks>> {
+  const reads = chunked(cooperationIds).map(
+    (ids) =>
+      db.selectFrom(STATUS_COOPERATIONS).select(['cooperation_id', 'stage_changes', 'opened_known_from']).where('cooperation_id', 'in', ids).execute() as Promise<
+        Pick<StatusCooperationRow, 'cooperation_id' | 'stage_changes' | 'opened_known_from'>[]
+      >,
+  );
+  const marks = new Map<string, CooperationMarks>();
+  for (const rows of await Promise.all(reads)) {
+    for (const row of rows) marks.set(row.cooperation_id, { stageChanges: JSON.parse(row.stage_changes) as StageChangeMark[], openedKnownFrom: Number(row.opened_known_from) });
+  }
+  return marks;
+}
+
+export function chunked<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += COOPERATIONS_PER_READ) chunks.push(items.slice(start, start + COOPERATIONS_PER_READ));
+  return chunks;
+}
