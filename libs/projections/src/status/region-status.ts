@@ -227,14 +227,18 @@ export function shownCountsOf(counts: Readonly<Record<string, number>>): ShownCo
   const shown = Object.create(null) as Record<string, number>;
   const days: [number, number][] = [];
   const recorded: [number, number][] = [];
-  for (const key of Object.keys(counts)) {
+  const organisations: [string, number][] = [];
+  const people: [string, number][] = [];
+  // One pass: at a cut of a large region this runs over thousands of keys.
+  for (const key in counts) {
     if (key.startsWith('day:')) days.push([Number(key.slice('day:'.length)), counts[key]]);
+    else if (key.startsWith('person:')) people.push([key.slice('person:'.length), counts[key]]);
+    else if (key.startsWith('organisation:')) organisations.push([key.slice('organisation:'.length), counts[key]]);
     else if (key.startsWith('recorded:')) recorded.push([Number(key.slice('recorded:'.length)), counts[key]]);
-    else if (!key.startsWith('organisation:') && !key.startsWith('person:')) shown[key] = counts[key];
+    else shown[key] = counts[key];
   }
-  const involved = involvedIn(counts);
-  for (const [id, mentions] of involved.organisation) shown[`organisation:${id}`] = mentions;
-  for (const [id, mentions] of involved.person) shown[`person:${id}`] = mentions;
+  for (const [id, mentions] of mostMentioned(organisations)) shown[`organisation:${id}`] = mentions;
+  for (const [id, mentions] of mostMentioned(people)) shown[`person:${id}`] = mentions;
   return { counts: shown, days: days.sort((a, b) => a[0] - b[0]), ...(recorded.length > 0 ? { recorded: recorded.sort((a, b) => a[0] - b[0]) } : {}) };
 }
 

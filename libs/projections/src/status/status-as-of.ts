@@ -2,10 +2,11 @@ import type { ProjectionDb } from '../engine/projection';
 import { dateKeyOfText } from '../history/date-key';
 import { sortKeyLimitOf } from '../timeline/visible-entries';
 import { stageAtCut, stageView } from './cooperation-stage-view';
-import { namesShownFor, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus, type ShownCounts } from './region-status';
+import { namesShownFor, shownCountsOf, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus } from './region-status';
 import { namesOf } from './status-names';
 import { listedItems } from './current-status';
 import { cooperationMarksOf, entryCountsIn, tallyCountsOf } from './status-sums';
+import { interactionsAround, type TallySpread } from './tally-spread';
 import { addCounts, emptyTally } from './status-tally';
 import { cooperationScope, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusRegionRow, type StatusTallyRow } from './status.tables';
 
@@ -30,12 +31,14 @@ export async function regionStatusAsOf(db: ProjectionDb, regionId: string, asOf:
     return { ...view, stage: mark.stage, stageSince: mark.since };
   });
   const ended = stages.filter((stage) => stage.stage === 'ended').map((stage) => stage.cooperationId);
+  // What the summary reads of the counts, worked out once: a large region's name thousands of people and days.
+  const shown = shownCountsOf(counts);
   const [names, items] = await Promise.all([
-    namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(counts)]),
+    namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]),
     listedItems(db, regionId, { endedCooperations: ended, before: limit, leftOut }),
   ]);
   if (!names.known('region', regionId)) return undefined;
-  return summarizeRegionStatus(regionId, { counts, items }, stages, asOf, names);
+  return summarizeRegionStatus(regionId, { shown, items }, stages, asOf, names);
 }
 
 /** The same for one cooperation; undefined when it is unknown or was not open by `asOf`. */
@@ -49,7 +52,8 @@ export async function cooperationStatusAsOf(db: ProjectionDb, cooperationId: str
     entryCountsIn(db, [cooperationId], BEFORE, limit),
     listedItems(db, cooperationScope(cooperationId), { endedCooperations: view.stage === 'ended' ? [cooperationId] : [], before: limit }),
   ]);
-  return summarizeCooperationStatus(view, { counts, items }, asOf, await namesOf(db, namesShownFor(counts)));
+  const shown = shownCountsOf(counts);
+  return summarizeCooperationStatus(view, { shown, items }, asOf, await namesOf(db, namesShownFor(shown.counts)));
 }
 
 /**
@@ -64,17 +68,12 @@ function openedBy(openedOn: string, asOf: number): boolean {
 /**
  * The region's counts at the cut, by the shorter way: summed from the entries before the cut, or, when fewer are
  * dated after it (a late cut), its current counts less the entries from the cut on and less the cooperations not yet
- * opened (their own tallies). The region's interaction days (kept, in date order, with its tally) tell which side is
- * shorter. Both give the same counts: the region's tally is the sum of its cooperations' entries.
+ * opened (their own tallies). How the region's interactions spread over the years (kept with its tally) tells which
+ * side is shorter. Both give the same counts: the region's tally is the sum of its cooperations' entries.
  */
 async function countsAsOf(db: ProjectionDb, regionId: string, opened: readonly CooperationStageView[], leftOut: readonly string[], asOf: number, limit: number): Promise<Record<string, number>> {
-  const row = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
-  let before = 0;
-  let after = 0;
-  for (const [day, interactions] of row ? (JSON.parse(row.shown) as ShownCounts).days : []) {
-    if (day <= asOf) before += interactions;
-    else after += interactions;
-  }
+  const row = (await db.selectFrom(STATUS_TALLIES).select('spread').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusTallyRow, 'spread'> | undefined;
+  const { before, after } = row ? interactionsAround(JSON.parse(row.spread) as TallySpread, asOf) : { before: 0, after: 0 };
   if (after >= before) return entryCountsIn(db, idsOf(opened), BEFORE, limit);
   const [current, later, unopened] = await Promise.all([
     tallyCountsOf(db, [regionId]),

@@ -1,10 +1,12 @@
 import type { ProjectionDb } from '../engine/projection';
 import { stageAtCut, stageView } from './cooperation-stage-view';
 import { listedItems } from './current-status';
-import { namesShownFor, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus, type ShownCounts } from './region-status';
+import { namesShownFor, shownCountsOf, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus } from './region-status';
 import { namesOf } from './status-names';
+import { CodeSums, decodeCounts } from './status-key-codes';
 import { chunked, cooperationMarksOf, entryCountsIn, tallyCountsOf } from './status-sums';
-import { addCounts, emptyTally, recordedMonthOf, type StatusItem, type StatusTally } from './status-tally';
+import { recordedAround, type TallySpread } from './tally-spread';
+import { addCounts, emptyTally, type StatusItem, type StatusTally } from './status-tally';
 import { cooperationScope, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_SUPERSEDED, STATUS_TALLIES, type StatusCooperationRow, type StatusRegionRow, type StatusSupersededRow, type StatusTallyRow } from './status.tables';
 
 const NO_SORT_KEY_LIMIT = Number.POSITIVE_INFINITY;
@@ -35,10 +37,11 @@ export async function regionStatusKnownAt(db: ProjectionDb, regionId: string, kn
     replacedKnownAt(db, openedIds, knownAtMs),
     listedItems(db, regionId, { endedCooperations: ended, knownBy: knownAtMs }),
   ]);
-  addCounts(counts, replaced.counts, 1);
-  const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(counts)]);
+  // What the summary reads of the counts, worked out once: a large region's name thousands of people and days.
+  const shown = shownCountsOf(addCounts(counts, replaced.counts, 1));
+  const names = await namesOf(db, [{ kind: 'region', id: regionId }, ...namesShownFor(shown.counts)]);
   if (!names.known('region', regionId)) return undefined;
-  return summarizeRegionStatus(regionId, { counts, items: withItems(current, replaced.items) }, stages, dayKey, names);
+  return summarizeRegionStatus(regionId, { shown, items: withItems(current, replaced.items) }, stages, dayKey, names);
 }
 
 /** The same for one cooperation; undefined when it is unknown or its opening was recorded after `knownAtMs`. */
@@ -53,25 +56,19 @@ export async function cooperationStatusKnownAt(db: ProjectionDb, cooperationId: 
     replacedKnownAt(db, [cooperationId], knownAtMs),
     listedItems(db, scope, { endedCooperations: view.stage === 'ended' ? [cooperationId] : [], knownBy: knownAtMs }),
   ]);
-  addCounts(counts, replaced.counts, 1);
-  return summarizeCooperationStatus(view, { counts, items: withItems(current, replaced.items) }, dayKey, await namesOf(db, namesShownFor(counts)));
+  const shown = shownCountsOf(addCounts(counts, replaced.counts, 1));
+  return summarizeCooperationStatus(view, { shown, items: withItems(current, replaced.items) }, dayKey, await namesOf(db, namesShownFor(shown.counts)));
 }
 
 /**
  * What the current versions recorded by `knownAtMs` add up to in a tally scope, by the shorter way: summed from the
  * entries known by then (of the cooperations opened by then: no other has any), or, when fewer were recorded after
  * (a late cut), the scope's current counts less the entries recorded after. The scope's tally keeps how many of its
- * current versions were recorded in each month (`recorded:` keys, ShownCounts.recorded), which tells the shorter way.
+ * current versions were recorded in each month (`recorded:` keys, kept in its TallySpread), which tells the shorter way.
  */
 async function countsKnownAt(db: ProjectionDb, scope: string, all: readonly string[], opened: readonly string[], knownAtMs: number): Promise<Record<string, number>> {
-  const row = (await db.selectFrom(STATUS_TALLIES).select('shown').where('region_id', '=', scope).executeTakeFirst()) as Pick<StatusTallyRow, 'shown'> | undefined;
-  const month = recordedMonthOf(knownAtMs);
-  let before = 0;
-  let after = 0;
-  for (const [recorded, versions] of row ? ((JSON.parse(row.shown) as ShownCounts).recorded ?? []) : []) {
-    if (recorded <= month) before += versions;
-    else after += versions;
-  }
+  const row = (await db.selectFrom(STATUS_TALLIES).select('spread').where('region_id', '=', scope).executeTakeFirst()) as Pick<StatusTallyRow, 'spread'> | undefined;
+  const { before, after } = row ? recordedAround(JSON.parse(row.spread) as TallySpread, knownAtMs) : { before: 0, after: 0 };
   if (after >= before) return entryCountsIn(db, opened, { column: 'known_from', op: '<=' }, knownAtMs);
   const [current, later] = await Promise.all([tallyCountsOf(db, [scope]), entryCountsIn(db, all, { column: 'known_from', op: '>' }, knownAtMs)]);
   return addCounts(current[0] ?? emptyTally().counts, later, -1);
@@ -92,14 +89,15 @@ async function replacedKnownAt(db: ProjectionDb, cooperationIds: readonly string
         .where('known_from', '<=', knownAtMs)
         .execute() as Promise<Pick<StatusSupersededRow, 'counts' | 'items'>[]>,
   );
-  const tally = emptyTally();
+  const sums = new CodeSums();
+  const items = emptyTally().items;
   for (const rows of await Promise.all(reads)) {
     for (const row of rows) {
-      for (const key of JSON.parse(row.counts) as string[]) tally.counts[key] = (tally.counts[key] ?? 0) + 1;
-      for (const item of JSON.parse(row.items) as StatusItem[]) tally.items[`${item.kind}:${item.entryKey}`] = item;
+      sums.addList(row.counts);
+      for (const item of JSON.parse(row.items) as StatusItem[]) items[`${item.kind}:${item.entryKey}`] = item;
     }
   }
-  return tally;
+  return { counts: await decodeCounts(db, sums), items };
 }
 
 /**

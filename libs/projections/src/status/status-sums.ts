@@ -1,5 +1,5 @@
 import type { ProjectionDb } from '../engine/projection';
-import { emptyTally } from './status-tally';
+import { CodeSums, decodeCounts } from './status-key-codes';
 import { STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusTallyRow } from './status.tables';
 
 /** Cooperations per read of their rows: well under both databases' limits on bound parameters. */
@@ -14,19 +14,18 @@ export type EntryRange = { column: 'sort_key'; op: '<' | '>=' } | { column: 'kno
 
 /**
  * What the cooperations' current entries in `range` of `value` add up to: the count keys kept with each entry
- * (status_entries.counts), read from the index alone, one statement per 500 cooperations. No entry is parsed.
+ * (status_entries.counts, as codes), read from the index alone, one statement per 500 cooperations, summed by code
+ * and named once at the end. No entry is parsed.
  */
 export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly string[], range: EntryRange, value: number): Promise<Record<string, number>> {
   const reads = chunked(cooperationIds).map(
     (ids) => db.selectFrom(STATUS_ENTRIES).select('counts').where('cooperation_id', 'in', ids).where(range.column, range.op, value).execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>,
   );
-  const counts = emptyTally().counts;
+  const sums = new CodeSums();
   for (const rows of await Promise.all(reads)) {
-    for (const row of rows) {
-      for (const key of JSON.parse(row.counts) as string[]) counts[key] = (counts[key] ?? 0) + 1;
-    }
+    for (const row of rows) sums.addList(row.counts);
   }
-  return counts;
+  return decodeCounts(db, sums);
 }
 
 /** The stored counts of tally scopes (status_tallies), one read by key per 500. */

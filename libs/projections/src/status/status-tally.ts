@@ -136,9 +136,13 @@ export function contributeTo(tally: StatusTally, entry: HistoryEntry, cooperatio
  * (status-known-at). A replay from the timeline needs no such key and uses contributionOf alone.
  */
 export function tallyContributionOf(entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
-  const tally = contributionOf(entry, cooperationSides);
-  if (contributes(entry)) tally.counts[recordedKeyOf(entry.knownFromMs)] = 1;
-  return tally;
+  return withRecordedMonth(contributionOf(entry, cooperationSides), entry);
+}
+
+/** Adds, in place, the `recorded:` key of tallyContributionOf to the entry's contributionOf. */
+export function withRecordedMonth(contribution: StatusTally, entry: HistoryEntry): StatusTally {
+  if (contributes(entry)) contribution.counts[recordedKeyOf(entry.knownFromMs)] = 1;
+  return contribution;
 }
 
 /** The count key of the month (UTC) a version became known: `recorded:201711`. */

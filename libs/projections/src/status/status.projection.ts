@@ -6,7 +6,9 @@ import { HistoryReducer } from '../history/history-reducer';
 import { ReferenceData } from '../history/reference-data';
 import { laterStage, openingStage, stageView, type StageMark } from './cooperation-stage-view';
 import { shownCountsOf, type CooperationStageView } from './region-status';
-import { addCounts, emptyTally, sidesOf, tallyContributionOf, type StatusTally } from './status-tally';
+import { StatusKeyCodes } from './status-key-codes';
+import { spreadOf } from './tally-spread';
+import { addCounts, contributionOf, emptyTally, sidesOf, tallyContributionOf, withRecordedMonth, type StatusTally } from './status-tally';
 import {
   cooperationScope,
   entryOfRow,
@@ -15,6 +17,7 @@ import {
   STATUS_COOPERATIONS,
   STATUS_ENTRIES,
   STATUS_ITEMS,
+  STATUS_KEYS,
   STATUS_REFS,
   STATUS_REGIONS,
   STATUS_SUPERSEDED,
@@ -51,7 +54,7 @@ export class StatusProjection implements Projection {
   // 4: stage changes kept once, by cooperation (schema 3 also copied them into each region's row).
   // 5: each entry's count keys (status_entries.counts), in the index an `asOf` status reads.
   // 6: when each version was known (known_from, status_superseded, recorded months), so that a status `knownAt` a
-  //    moment is summed from these rows too.
+  //    moment is summed from these rows too; entries' count keys as codes (status_keys).
   readonly schemaVersion = 6;
   readonly tables = STATUS_TABLES;
   private readonly refs = new ReferenceData();
@@ -61,6 +64,8 @@ export class StatusProjection implements Projection {
    * touched, so they are parsed once rather than every batch. Mirrors the rows; forgotten on `reset`.
    */
   private readonly tallies = new Map<string, Record<string, number>>();
+  /** The count keys' codes: loaded with the references, extended as versions are folded, forgotten on `reset`. */
+  private readonly codes = new StatusKeyCodes();
   /**
    * While rebuilding (deferUntilFlush): the scopes whose tallies changed since the rebuild began, written once by
    * `flush`. Rewriting every touched tally each batch was a third of a status rebuild: the largest regions' counts
@@ -108,6 +113,7 @@ export class StatusProjection implements Projection {
       .addColumn('region_id', 'text', (column) => column.notNull())
       .addColumn('counts', 'text', (column) => column.notNull())
       .addColumn('shown', 'text', (column) => column.notNull())
+      .addColumn('spread', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_TALLIES), ['region_id'])
       .execute();
     await db.schema
@@ -131,6 +137,13 @@ export class StatusProjection implements Projection {
       .addColumn('items', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint(pk(STATUS_SUPERSEDED), ['cooperation_id', 'entry_key', 'version'])
       .execute();
+    await db.schema
+      .createTable(STATUS_KEYS)
+      .addColumn('code', 'integer', (column) => column.notNull())
+      .addColumn('key', 'text', (column) => column.notNull())
+      .addColumn('chain', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint(pk(STATUS_KEYS), ['code'])
+      .execute();
   }
 
   /**
@@ -151,16 +164,18 @@ export class StatusProjection implements Projection {
     const cursor = await loadReferences(db, STATUS_REFS, this.refs);
     this.reducer = new HistoryReducer(this.refs, cursor);
     this.tallies.clear();
+    await this.codes.load(db);
   }
 
   reset(): void {
     this.refs.clear();
     this.reducer = new HistoryReducer(this.refs);
     this.tallies.clear();
+    this.codes.clear();
   }
 
   async apply(events: readonly ProjectedEvent[], trx: ProjectionDb): Promise<void> {
-    const batch = new StatusBatch(this.refs, this.tallies);
+    const batch = new StatusBatch(this.refs, this.tallies, this.codes);
     const changes = await this.reduce(events, trx, batch);
     await batch.read(trx, changes);
     for (const change of changes) batch.fold(change);
@@ -223,6 +238,7 @@ class StatusBatch {
   constructor(
     private readonly refs: ReferenceData,
     private readonly tallies: Map<string, Record<string, number>>,
+    private readonly codes: StatusKeyCodes,
   ) {}
 
   /** The regions a cooperation counts for: its partner's region, and every region that lies around it. */
@@ -279,9 +295,12 @@ class StatusBatch {
     if (entry.type === 'CooperationStageChanged') this.stageChanged(cooperationId, entry);
     if (previous) {
       this.count(scopes, tallyContributionOf(previous, sides), -1, previous.knownFromMs);
-      this.superseded.push(supersededRowOf(previous, entry.knownFromMs, sides));
+      this.superseded.push(supersededRowOf(previous, entry.knownFromMs, sides, this.codes));
     }
-    this.count(scopes, tallyContributionOf(entry, sides), 1, entry.knownFromMs);
+    const contribution = contributionOf(entry, sides);
+    // Codes are given here, version by version in `$all` order, whatever the batches: a rebuild gives the same ones.
+    for (const key in contribution.counts) this.codes.codeOf(key);
+    this.count(scopes, withRecordedMonth(contribution, entry), 1, entry.knownFromMs);
   }
 
   private stageChanged(cooperationId: string, entry: HistoryEntry): void {
@@ -352,8 +371,9 @@ class StatusBatch {
     const entryRows = [...this.entries.values()].map((entry) => {
       // An entry of a cooperation not known counts nowhere (fold), so it has no count keys either.
       const cooperation = this.refs.get('cooperation', entry.cooperationId);
-      return entryRowOf(entry, cooperation ? sidesOf(cooperation) : null);
+      return entryRowOf(entry, cooperation ? sidesOf(cooperation) : null, this.codes);
     });
+    await upsertInChunks(trx, STATUS_KEYS, this.codes.takeUnsaved(), ['code'], ['key', 'chain']);
     await upsertInChunks(trx, STATUS_ENTRIES, entryRows, ['cooperation_id', 'entry_key'], ['sort_key', 'known_from', 'counts', 'entry']);
     // A version is superseded once (its entry's next version); a batch applied again writes the same rows.
     await upsertInChunks(trx, STATUS_SUPERSEDED, this.superseded, ['cooperation_id', 'entry_key', 'version'], ['known_from', 'known_to', 'counts', 'items']);
@@ -373,13 +393,14 @@ class StatusBatch {
   }
 }
 
-/** The tallies of `scopes`, with what a summary reads of them (shownCountsOf). */
+/** The tallies of `scopes`, with what a summary reads of them (shownCountsOf) and what a cut does (spreadOf). */
 async function writeTallies(trx: ProjectionDb, tallies: ReadonlyMap<string, Record<string, number>>, scopes: ReadonlySet<string>): Promise<void> {
   const rows: StatusTallyRow[] = [...scopes].map((scope) => {
     const counts = tallies.get(scope)!;
-    return { region_id: scope, counts: JSON.stringify(counts), shown: JSON.stringify(shownCountsOf(counts)) };
+    const shown = shownCountsOf(counts);
+    return { region_id: scope, counts: JSON.stringify(counts), shown: JSON.stringify(shown), spread: JSON.stringify(spreadOf(shown)) };
   });
-  await upsertInChunks(trx, STATUS_TALLIES, rows, ['region_id'], ['counts', 'shown']);
+  await upsertInChunks(trx, STATUS_TALLIES, rows, ['region_id'], ['counts', 'shown', 'spread']);
 }
 
 function itemKey(regionId: string, kind: string, sortKey: number): string {

@@ -30,6 +30,8 @@ export const STATUS_ITEMS = 'status_items';
  * (status_entries, status_items), what a status `knownAt` a moment sums up. Few: ~1 % of facts are ever corrected.
  */
 export const STATUS_SUPERSEDED = 'status_superseded';
+/** The count keys' codes (StatusKeyCodes): what the entry rows' `counts` lists hold. */
+export const STATUS_KEYS = 'status_keys';
 
 /**
  * The tally scope of one cooperation's own entries, kept in the `region_id` column beside the regions' tallies so
@@ -39,7 +41,7 @@ export function cooperationScope(cooperationId: string): string {
   return `cooperation:${cooperationId}`;
 }
 
-export const STATUS_TABLES = [STATUS_REFS, STATUS_ENTRIES, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, STATUS_ITEMS, STATUS_SUPERSEDED] as const;
+export const STATUS_TABLES = [STATUS_REFS, STATUS_ENTRIES, STATUS_COOPERATIONS, STATUS_REGIONS, STATUS_TALLIES, STATUS_ITEMS, STATUS_SUPERSEDED, STATUS_KEYS] as const;
 
 export interface StatusEntryRow {
   cooperation_id: string;
@@ -49,10 +51,10 @@ export interface StatusEntryRow {
   /** Recording clock (ms) from which the current version is what we knew: a status `knownAt` sums those known by then. */
   known_from: number;
   /**
-   * The keys the version adds one to in a tally (contributionOf's counts; each is 1), as a JSON list: what a status
-   * `asOf` a day or `knownAt` a moment sums, read from an index by (cooperation, sort key or known_from) alone,
-   * without parsing the entry. Not its `recorded:` key (tallyContributionOf): only a tally's own total of those is
-   * read, and a sum reads ~15 % fewer keys without them.
+   * The keys the version adds one to in a tally (contributionOf's counts; each is 1), as a JSON list of their codes
+   * (status_keys): what a status `asOf` a day or `knownAt` a moment sums, read from an index by (cooperation, sort key
+   * or known_from) alone, without parsing the entry. Not its `recorded:` key (tallyContributionOf): only a tally's own
+   * total of those is read, and a sum reads ~15 % fewer keys without them.
    */
   counts: string;
   entry: string;
@@ -89,6 +91,8 @@ export interface StatusTallyRow {
   region_id: string;
   counts: string;
   shown: string;
+  /** TallySpread: how the counted versions spread over dates and recording months, for a cut to choose its way. */
+  spread: string;
 }
 
 export interface StatusItemRow {
@@ -101,13 +105,20 @@ export interface StatusItemRow {
   item: string;
 }
 
+export interface StatusKeyRow {
+  code: number;
+  key: string;
+  /** A hash of the dictionary up to this code (StatusKeyCodes): tells readers that the codes they kept still hold. */
+  chain: string;
+}
+
 export interface StatusSupersededRow {
   cooperation_id: string;
   entry_key: string;
   version: number;
   known_from: number;
   known_to: number;
-  /** The version's count keys (as status_entries.counts). */
+  /** The version's count keys' codes (as status_entries.counts). */
   counts: string;
   /** StatusItem[]: the entries it listed (at most one). */
   items: string;
@@ -119,13 +130,13 @@ export interface StatusSupersededRow {
  * fact, so they are kept small; provenance and timelines are the timeline's. `sides` null: the entry's cooperation is
  * not known, so the entry counts nowhere.
  */
-export function entryRowOf(entry: HistoryEntry, sides: CooperationSides | null): StatusEntryRow {
+export function entryRowOf(entry: HistoryEntry, sides: CooperationSides | null, codes: KeyCoder): StatusEntryRow {
   const stored = { sequence: entry.sequence, version: entry.version, type: entry.type, occurredOn: entry.occurredOn, state: entry.state, eventId: entry.eventId, data: statusDataOf(entry.data) };
-  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, sort_key: entry.sortKey, known_from: entry.knownFromMs, counts: JSON.stringify(countKeysOf(entry, sides)), entry: JSON.stringify(stored) };
+  return { cooperation_id: entry.cooperationId!, entry_key: entry.key, sort_key: entry.sortKey, known_from: entry.knownFromMs, counts: codedCountsOf(entry, sides, codes), entry: JSON.stringify(stored) };
 }
 
 /** A status_superseded row: what `previous` added while it was what we knew, until `knownTo`. */
-export function supersededRowOf(previous: HistoryEntry, knownTo: number, sides: CooperationSides | null): StatusSupersededRow {
+export function supersededRowOf(previous: HistoryEntry, knownTo: number, sides: CooperationSides | null, codes: KeyCoder): StatusSupersededRow {
   const items = sides === null ? [] : Object.values(contributionOf(previous, sides).items);
   return {
     cooperation_id: previous.cooperationId!,
@@ -133,9 +144,17 @@ export function supersededRowOf(previous: HistoryEntry, knownTo: number, sides: 
     version: previous.version,
     known_from: previous.knownFromMs,
     known_to: knownTo,
-    counts: JSON.stringify(countKeysOf(previous, sides)),
+    counts: codedCountsOf(previous, sides, codes),
     items: JSON.stringify(items),
   };
+}
+
+/** Gives count keys their codes (StatusKeyCodes.codeOf). */
+export type KeyCoder = { codeOf(key: string): number };
+
+/** The `counts` column of a version's row: the codes of its count keys, as a JSON list. */
+function codedCountsOf(entry: HistoryEntry, sides: CooperationSides | null, codes: KeyCoder): string {
+  return JSON.stringify(countKeysOf(entry, sides).map((key) => codes.codeOf(key)));
 }
 
 /** The keys one entry version adds to in a tally: contributionOf counts each once at most (people and organisations are sets). */
