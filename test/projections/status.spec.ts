@@ -176,7 +176,10 @@ describe.each(readModelStores())('cooperation status per region, on %s', (_name,
       for (const month of ['01', '04', '07', '10']) {
         const asOf = dateKeyOfText(`${year}-${month}-15`);
         for (const region of ['russia', 'tatarstan', 'germany']) {
-          expect({ region, asOf, status: await statusOf(region, { asOf }) }).toEqual({ region, asOf, status: await statusOf(region, { asOf, knownAtMs: now }) });
+          const summed = await statusOf(region, { asOf });
+          expect({ region, asOf, status: summed }).toEqual({ region, asOf, status: await regionStatusAtCut(db, region, { asOf }, asOf) });
+          // With a moment after everything was recorded: the same, summed the other way round (the moment's side holds all).
+          expect({ region, asOf, status: await statusOf(region, { asOf, knownAtMs: now }) }).toEqual({ region, asOf, status: summed });
         }
       }
     }
@@ -185,7 +188,7 @@ describe.each(readModelStores())('cooperation status per region, on %s', (_name,
     expect(russia?.cooperations.map((cooperation) => cooperation.cooperationId)).toEqual([RUSSIA_COOPERATION, rail]);
   }, 30_000);
 
-  it('answers knownAt every moment the story was recorded at, summed from the status rows, as the replay from the timeline does', async () => {
+  it('answers knownAt every moment the story was recorded at, alone and with asOf, summed from the status rows, as the replay from the timeline does', async () => {
     // By now the story holds a correction and a retraction (each replacing a version), stage changes and cooperations
     // opened at different moments. Each moment a version became known, and the moment before it, is a cut whose
     // answer differs from its neighbours'; early cuts sum what was known by then, late ones take what was recorded
@@ -201,10 +204,22 @@ describe.each(readModelStores())('cooperation status per region, on %s', (_name,
         expect({ region, knownAtMs, status: summed }).toEqual({ region, knownAtMs, status: await regionStatusAtCut(db, region, { knownAtMs }, DAY) });
         if (region === 'russia' && JSON.stringify(summed) !== JSON.stringify(previous)) differing += 1;
         if (region === 'russia') previous = summed;
+        // What we knew at the moment about the world as of a day: before Tatarstan's first contact, in the middle of
+        // the story, and after it.
+        for (const asOf of [dateKeyOfText('2013-06-30'), dateKeyOfText('2017-10-11'), dateKeyOfText('2017-12-31')]) {
+          const cut = { asOf, knownAtMs };
+          expect({ region, cut, status: await statusOf(region, cut) }).toEqual({ region, cut, status: await regionStatusAtCut(db, region, cut, asOf) });
+        }
       }
       for (const cooperation of [TATARSTAN_COOPERATION, RUSSIA_COOPERATION, 'logistics-network--russia-rail']) {
         const summed = await readCooperationStatus(db, cooperation, { cut: { knownAtMs }, dayKey: DAY });
         expect({ cooperation, knownAtMs, status: summed }).toEqual({ cooperation, knownAtMs, status: await cooperationStatusAtCut(db, cooperation, { knownAtMs }, DAY) });
+        const cut = { asOf: dateKeyOfText('2017-10-11'), knownAtMs };
+        expect({ cooperation, cut, status: await readCooperationStatus(db, cooperation, { cut, dayKey: DAY }) }).toEqual({
+          cooperation,
+          cut,
+          status: await cooperationStatusAtCut(db, cooperation, cut, cut.asOf),
+        });
       }
     }
     // The cuts do see the history grow: Russia's status changes at many of them.

@@ -15,8 +15,8 @@ export const STATUS_PROJECTION_NAME = 'status';
 type CutEcho = { asOf?: string; knownAt?: string };
 
 /**
- * Where we stand with a region, or in one cooperation: from the status projection (now, or `asOf` a day), or, at a
- * cut with `knownAt`, replayed from the timeline's history rows.
+ * Where we stand with a region, or in one cooperation: from the status projection, now or at a cut (`asOf` a day,
+ * `knownAt` a moment, or both: summed from its rows of the entries inside the cut).
  */
 @ApiTags('status')
 @Access('query')
@@ -55,7 +55,7 @@ export class StatusController {
 
   /**
    * A status now or at the query's cut, with the cut echoed; `notFound` when there is none. It waits for the
-   * projection it is read from: the timeline for a cut with `knownAt` (replayed from its history rows), else status.
+   * projection it is read from (projectionAnswering: the status projection).
    */
   private async answer<T extends object>(
     query: CutQueryDto,

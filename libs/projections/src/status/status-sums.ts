@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ProjectionDb } from '../engine/projection';
 import { CodeSums, decodeCounts } from './status-key-codes';
 import { STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusTallyRow } from './status.tables';
@@ -6,21 +7,25 @@ import { STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_TALLIES, type StageChangeMa
 const COOPERATIONS_PER_READ = 500;
 
 /**
- * Which of the cooperations' current entries a sum takes: those dated before (or from) a sort key, for a status `asOf`
- * a day, or those known by (or only after) a moment, for one `knownAt`. Each is a range of an index that holds the
- * count keys (status_entries `_by_date` and `_by_known`).
+ * A bound on the cooperations' current entries a sum takes: dated before (or from) a sort key, for the day of a cut,
+ * or known by (or only after) a moment, for its moment. Each is a range of an index that holds the count keys
+ * (status_entries `_by_date`: cooperation, sort key, known_from; `_by_known`: cooperation, known_from, sort key).
  */
-export type EntryRange = { column: 'sort_key'; op: '<' | '>=' } | { column: 'known_from'; op: '<=' | '>' };
+export type EntryCondition = { column: 'sort_key'; op: '<' | '>='; value: number } | { column: 'known_from'; op: '<=' | '>'; value: number };
 
 /**
- * What the cooperations' current entries in `range` of `value` add up to: the count keys kept with each entry
- * (status_entries.counts, as codes), read from the index alone, one statement per 500 cooperations, summed by code
- * and named once at the end. No entry is parsed.
+ * What the cooperations' current entries within `range` (and `filters`) add up to: the count keys kept with each entry
+ * (status_entries.counts, as codes), read from an index alone, one statement per 500 cooperations, summed by code and
+ * named once at the end. No entry is parsed. `range` picks the index (the range of the side that holds fewer
+ * entries); the filters are checked inside it, written `+column` so that the planner does not pick another index by
+ * them (SQLite, without statistics, would guess; PostgreSQL reads `+x` as x).
  */
-export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly string[], range: EntryRange, value: number): Promise<Record<string, number>> {
-  const reads = chunked(cooperationIds).map(
-    (ids) => db.selectFrom(STATUS_ENTRIES).select('counts').where('cooperation_id', 'in', ids).where(range.column, range.op, value).execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>,
-  );
+export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly string[], range: EntryCondition, ...filters: EntryCondition[]): Promise<Record<string, number>> {
+  const reads = chunked(cooperationIds).map((ids) => {
+    let query = db.selectFrom(STATUS_ENTRIES).select('counts').where('cooperation_id', 'in', ids).where(range.column, range.op, range.value);
+    for (const filter of filters) query = query.where(sql<number>`+${sql.ref(filter.column)}`, filter.op, filter.value);
+    return query.execute() as Promise<Pick<StatusEntryRow, 'counts'>[]>;
+  });
   const sums = new CodeSums();
   for (const rows of await Promise.all(reads)) {
     for (const row of rows) sums.addList(row.counts);

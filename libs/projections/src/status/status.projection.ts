@@ -131,6 +131,7 @@ export class StatusProjection implements Projection {
       .addColumn('cooperation_id', 'text', (column) => column.notNull())
       .addColumn('entry_key', 'text', (column) => column.notNull())
       .addColumn('version', 'integer', (column) => column.notNull())
+      .addColumn('sort_key', bigint, (column) => column.notNull())
       .addColumn('known_from', bigint, (column) => column.notNull())
       .addColumn('known_to', bigint, (column) => column.notNull())
       .addColumn('counts', 'text', (column) => column.notNull())
@@ -148,14 +149,15 @@ export class StatusProjection implements Projection {
 
   /**
    * A status `asOf` a day sums the count keys of each of its cooperations' entries before the day, one `knownAt` a
-   * moment those known by then: a range of one of these indexes, which hold them (on SQLite the rows are not read at
-   * all). The other queries read by primary key (a region's items in timeline order are a range of the items' key;
+   * moment those known by then, one with both those that are both: a range of one of these indexes (the side of the
+   * cut that holds fewer), the other side checked inside it; they hold the count keys, so on SQLite the rows are not
+   * read at all. The other queries read by primary key (a region's items in timeline order are a range of the items' key;
    * at a `knownAt` cut, of an index that also holds when each was recorded; superseded versions are few, an index
    * range per cooperation).
    */
   async createQueryIndexes(db: ProjectionDb, indexSuffix: string): Promise<void> {
-    await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key', 'counts']).execute();
-    await db.schema.createIndex(`${STATUS_ENTRIES}_by_known_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'known_from', 'counts']).execute();
+    await db.schema.createIndex(`${STATUS_ENTRIES}_by_date_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'sort_key', 'known_from', 'counts']).execute();
+    await db.schema.createIndex(`${STATUS_ENTRIES}_by_known_${indexSuffix}`).on(STATUS_ENTRIES).columns(['cooperation_id', 'known_from', 'sort_key', 'counts']).execute();
     await db.schema.createIndex(`${STATUS_ITEMS}_by_known_${indexSuffix}`).on(STATUS_ITEMS).columns(['region_id', 'kind', 'sort_key', 'known_from', 'cooperation_id']).execute();
     await db.schema.createIndex(`${STATUS_SUPERSEDED}_by_known_${indexSuffix}`).on(STATUS_SUPERSEDED).columns(['cooperation_id', 'known_to', 'known_from']).execute();
   }
@@ -376,7 +378,7 @@ class StatusBatch {
     await upsertInChunks(trx, STATUS_KEYS, this.codes.takeUnsaved(), ['code'], ['key', 'chain']);
     await upsertInChunks(trx, STATUS_ENTRIES, entryRows, ['cooperation_id', 'entry_key'], ['sort_key', 'known_from', 'counts', 'entry']);
     // A version is superseded once (its entry's next version); a batch applied again writes the same rows.
-    await upsertInChunks(trx, STATUS_SUPERSEDED, this.superseded, ['cooperation_id', 'entry_key', 'version'], ['known_from', 'known_to', 'counts', 'items']);
+    await upsertInChunks(trx, STATUS_SUPERSEDED, this.superseded, ['cooperation_id', 'entry_key', 'version'], ['sort_key', 'known_from', 'known_to', 'counts', 'items']);
     if (deferred) for (const scope of this.touchedTallies) deferred.add(scope);
     else await writeTallies(trx, this.tallies, this.touchedTallies);
     const cooperationRows = [...this.changedCooperations].map((id) => this.cooperations.get(id)!);

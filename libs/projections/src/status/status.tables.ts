@@ -116,6 +116,8 @@ export interface StatusSupersededRow {
   cooperation_id: string;
   entry_key: string;
   version: number;
+  /** The version's place in timeline order. */
+  sort_key: number;
   known_from: number;
   known_to: number;
   /** The version's count keys' codes (as status_entries.counts). */
@@ -142,6 +144,7 @@ export function supersededRowOf(previous: HistoryEntry, knownTo: number, sides: 
     cooperation_id: previous.cooperationId!,
     entry_key: previous.key,
     version: previous.version,
+    sort_key: previous.sortKey,
     known_from: previous.knownFromMs,
     known_to: knownTo,
     counts: codedCountsOf(previous, sides, codes),
