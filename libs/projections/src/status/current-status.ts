@@ -71,7 +71,7 @@ export interface ListedItemsFilter {
 /**
  * What the summary lists of a tally scope: the first contact, and the latest cross-memberships and open
  * opportunities, each a range of the items' primary key (scope, kind, sort key). Now, or at an `asOf` or `knownAt` cut
- * (at `knownAt`, versions replaced since are status_superseded's: see status-known-at).
+ * (at `knownAt`, versions replaced since are status_superseded's: see status-summed).
  */
 export async function listedItems(db: ProjectionDb, scope: string, filter: ListedItemsFilter): Promise<Record<string, StatusItem>> {
   const leftOut = filter.leftOut ?? [];

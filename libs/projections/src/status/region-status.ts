@@ -213,7 +213,8 @@ export interface ShownCounts {
   days: [number, number][];
   /**
    * Current versions per month they were recorded in (`recorded:<yyyymm>` counts, see tallyContributionOf), in
-   * month order: what a `knownAt` cut reads to choose its shorter way. Absent in tallies replayed from the timeline.
+   * month order: what the tally's TallySpread keeps for a `knownAt` cut to choose its shorter way. Absent in tallies
+   * replayed from the timeline.
    */
   recorded?: [number, number][];
 }

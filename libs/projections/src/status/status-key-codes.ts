@@ -18,7 +18,7 @@ export class StatusKeyCodes {
 
   async load(db: ProjectionDb): Promise<void> {
     this.clear();
-    const rows = (await db.selectFrom(STATUS_KEYS).select(['code', 'key', 'chain']).orderBy('code').execute()) as StatusKeyRow[];
+    const rows = await keysFrom(db, 0);
     for (const row of rows) this.codes.set(row.key, Number(row.code));
     this.chain = rows.at(-1)?.chain ?? '';
   }
@@ -71,12 +71,11 @@ const known = new WeakMap<ProjectionDb, KnownKeys>();
 /** Count sums by code turned into sums by key, reading the codes not met before (one range read). */
 export async function decodeCounts(db: ProjectionDb, byCode: CodeSums): Promise<Record<string, number>> {
   let kept = known.get(db) ?? { keys: [], chain: '' };
-  const from = Math.max(0, kept.keys.length - 1);
-  const rows = (await db.selectFrom(STATUS_KEYS).select(['code', 'key', 'chain']).where('code', '>=', from).orderBy('code').execute()) as StatusKeyRow[];
+  let rows = await keysFrom(db, Math.max(0, kept.keys.length - 1));
   if (kept.keys.length > 0 && rows[0]?.chain !== kept.chain) {
     // Another dictionary than the one kept: read it whole.
     kept = { keys: [], chain: '' };
-    return decodeWith(await readAllKeys(db, kept), byCode);
+    rows = await keysFrom(db, 0);
   }
   if (rows.length > 1 || kept.keys.length === 0) {
     const keys = [...kept.keys];
@@ -87,12 +86,8 @@ export async function decodeCounts(db: ProjectionDb, byCode: CodeSums): Promise<
   return decodeWith(kept, byCode);
 }
 
-async function readAllKeys(db: ProjectionDb, into: KnownKeys): Promise<KnownKeys> {
-  const rows = (await db.selectFrom(STATUS_KEYS).select(['code', 'key', 'chain']).orderBy('code').execute()) as StatusKeyRow[];
-  for (const row of rows) into.keys[Number(row.code)] = row.key;
-  into.chain = rows.at(-1)?.chain ?? '';
-  known.set(db, into);
-  return into;
+function keysFrom(db: ProjectionDb, code: number): Promise<StatusKeyRow[]> {
+  return db.selectFrom(STATUS_KEYS).select(['code', 'key', 'chain']).where('code', '>=', code).orderBy('code').execute() as Promise<StatusKeyRow[]>;
 }
 
 function decodeWith(kept: KnownKeys, byCode: CodeSums): Record<string, number> {

@@ -43,11 +43,9 @@ export async function regionStatusSummed(db: ProjectionDb, regionId: string, cut
   const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
   const views = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const byDate = views.filter((view) => openedBy(view.openedOn, at.asOf));
+  const byDateIds = byDate.map((view) => view.cooperationId);
   const leftOut = views.filter((view) => !openedBy(view.openedOn, at.asOf)).map((view) => view.cooperationId);
-  const marks = await cooperationMarksOf(
-    db,
-    byDate.map((view) => view.cooperationId),
-  );
+  const marks = await cooperationMarksOf(db, byDateIds);
   const opened = byDate.filter((view) => (marks.get(view.cooperationId)?.openedKnownFrom ?? Number.POSITIVE_INFINITY) <= at.knownBy);
   const stages = opened.map((view) => {
     const mark = stageAtCut(view.openedOn, marks.get(view.cooperationId)?.stageChanges ?? [], at.limit, at.knownBy);
@@ -57,14 +55,7 @@ export async function regionStatusSummed(db: ProjectionDb, regionId: string, cut
   const openedIds = opened.map((view) => view.cooperationId);
   // Independent reads go out together (on PostgreSQL each is a round trip of its own).
   const [counts, replaced, current] = await Promise.all([
-    countsAt(
-      db,
-      regionId,
-      byDate.map((view) => view.cooperationId),
-      openedIds,
-      leftOut,
-      at,
-    ),
+    countsAt(db, regionId, byDateIds, openedIds, leftOut, at),
     replacedAt(db, openedIds, at),
     listedItems(db, regionId, { endedCooperations: ended, ...itemCut(at), leftOut }),
   ]);

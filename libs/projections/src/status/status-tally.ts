@@ -133,7 +133,7 @@ export function contributeTo(tally: StatusTally, entry: HistoryEntry, cooperatio
  * contributionOf as the status projection tallies it: with one more key, `recorded:<yyyymm>`, the month the version
  * became what we knew (its knownFromMs), for every version that contributes. Summed up, a tally's `recorded:` keys tell
  * how many of its current versions were recorded by a given month: which way a `knownAt` cut is shorter to sum
- * (status-known-at). A replay from the timeline needs no such key and uses contributionOf alone.
+ * (TallySpread, status-summed). A replay from the timeline needs no such key and uses contributionOf alone.
  */
 export function tallyContributionOf(entry: HistoryEntry, cooperationSides: CooperationSides | undefined): StatusTally {
   return withRecordedMonth(contributionOf(entry, cooperationSides), entry);
