@@ -101,38 +101,43 @@ async function runBenchmark(options: ProjectionBenchOptions): Promise<Projection
 
 /**
  * Each selected projection rebuilt on its own, then every projection by start() on an empty store (skipped when
- * there is only one: the same work), then the queries on the store that holds them all.
+ * there is only one: the same work), then the queries on the store that holds them all; with --no-start, the queries
+ * its projection answers on the store of the first one rebuilt.
  */
 async function measureStore(context: RebuildContext, kind: BenchReadModelKind, definitions: readonly ProjectionDefinition[], world: KontaktWorld, options: ProjectionBenchOptions): Promise<StoreFigures> {
   const figures: StoreFigures = { store: kind.label, rebuilds: [], queries: [] };
   const together = KONTAKT_PROJECTIONS.length > 1;
   let complete: BenchReadModel | undefined;
+  // The projections `complete` holds: every one after start(); without it, the first one rebuilt alone.
+  let built: string[] = KONTAKT_PROJECTIONS.map((definition) => definition.name);
+  const startAll = options.startAll && together;
   try {
     for (const definition of definitions) {
       progress(`rebuilding ${definition.name} on ${kind.label}`);
       const readModel = await kind.create(definition.name);
-      const keep = !together && options.runQueries && complete === undefined;
+      const keep = !startAll && options.runQueries && complete === undefined;
       try {
         figures.rebuilds.push(await measureRebuild(context, readModel, [definition], `rebuild-${definition.name}-${kind.label.toLowerCase()}`));
       } finally {
-        if (keep) complete = readModel;
-        else await readModel.drop();
+        if (keep) {
+          complete = readModel;
+          built = [definition.name];
+        } else await readModel.drop();
       }
     }
-    if (options.startAll && (together || complete === undefined)) {
+    if (startAll || (options.startAll && complete === undefined)) {
       progress(`start(): building ${KONTAKT_PROJECTIONS.map((definition) => definition.name).join(', ')} on ${kind.label}`);
       complete = await kind.create('all');
       figures.rebuilds.push(await measureRebuild(context, complete, KONTAKT_PROJECTIONS, `start-all-${kind.label.toLowerCase()}`));
     }
-    if (options.runQueries && complete) figures.queries = await queriesOn(complete, world, options);
-    else if (options.runQueries) progress(`queries on ${kind.label} skipped: --no-start left no store with every projection`);
+    if (options.runQueries && complete) figures.queries = await queriesOn(complete, built, world, options);
   } finally {
     await complete?.drop();
   }
   return figures;
 }
 
-async function queriesOn(complete: BenchReadModel, world: KontaktWorld, options: ProjectionBenchOptions): Promise<QueryResult[]> {
+async function queriesOn(complete: BenchReadModel, built: readonly string[], world: KontaktWorld, options: ProjectionBenchOptions): Promise<QueryResult[]> {
   progress(`queries on ${complete.label}: ${options.queries.toLocaleString('en-US')} per kind, at most ${options.querySeconds} s each, in a process of their own`);
   return runQueriesApart(
     {
@@ -140,7 +145,7 @@ async function queriesOn(complete: BenchReadModel, world: KontaktWorld, options:
       events: options.events,
       seed: world.seed,
       plan: { queries: options.queries, seconds: options.querySeconds },
-      built: KONTAKT_PROJECTIONS.map((definition) => definition.name),
+      built,
     },
     progress,
   );

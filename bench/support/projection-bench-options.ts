@@ -19,8 +19,8 @@ Options:
                        databases). READ_MODEL_URL=<url> does the same; the flag wins.
   --no-sqlite          Skip SQLite (with --postgres: PostgreSQL only).
   --projections <list> Comma-separated projection names to rebuild on their own (default: every one).
-  --no-start           Skip building every projection together by start() (queries then run only when one
-                       projection is all there is).
+  --no-start           Skip building every projection together by start() (the queries then run on the store
+                       of the first projection rebuilt, those kinds it can answer).
   --no-queries         Skip the queries.
   --queries <n>        Queries per kind (default 2,000; quick 300). Each kind also stops after --query-seconds.
   --query-seconds <s>  Time limit per query kind (default 30; quick 10).

@@ -150,7 +150,7 @@ export function queryKinds(db: ProjectionDb, world: KontaktWorld): QueryKind[] {
     kind({ id: 'status-region-knownat', group: 'status', title: 'Status, region, knownAt=<random day> (summed from the status rows)', needs: STATUS }, (random) =>
       status(() => readRegionStatus(db, draw.region(random), { cut: { knownAtMs: draw.knownAtMs(random) }, dayKey: today })),
     ),
-    kind({ id: 'status-region-asof-knownat', group: 'status', title: 'Status, region, asOf and knownAt (replayed from the timeline)', needs: TIMELINE }, (random) =>
+    kind({ id: 'status-region-asof-knownat', group: 'status', title: 'Status, region, asOf and knownAt (summed from the status rows)', needs: STATUS }, (random) =>
       status(() => readRegionStatus(db, draw.region(random), { cut: { asOf: draw.day(random), knownAtMs: draw.knownAtMs(random) }, dayKey: today })),
     ),
     kind({ id: 'status-cooperation', group: 'status', title: 'Status, cooperation, current', needs: STATUS }, (random) => status(() => readCooperationStatus(db, draw.cooperation(random), { dayKey: today }))),

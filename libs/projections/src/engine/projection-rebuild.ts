@@ -1,7 +1,7 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventSchemas } from '@app/event-store';
 import { writeCheckpoint, type ReadModelDatabase, type ReadModelSchema } from '@app/read-model';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { LogPosition } from '../events/projected-event';
 import { headPosition, readAllChunk } from './all-stream-reader';
 import type { EventRevealer } from './event-revealer';
@@ -133,12 +133,33 @@ export async function rebuildProjections(options: RebuildTogetherOptions): Promi
       await swapIn(store.db, store.kind, builds, position, applied, fence);
     });
     report('done');
+    await settleTables(store, builds, logger);
     logger.info('projections rebuilt', { projections: label, events: applied, seconds: (Date.now() - started) / 1000 });
   } catch (error) {
     for (const build of builds) build.projection.reset();
     report('failed', (error as Error).message);
     logger.error('projection rebuild failed', { projections: label, error: (error as Error).message });
     throw error;
+  }
+}
+
+/**
+ * On PostgreSQL, the tables swapped in are vacuumed and analysed at once rather than whenever autovacuum gets to
+ * them: bulk-written rows are not yet marked all-visible, so until then the covering indexes the status cuts and
+ * timelines read (index-only scans) fetch every row from the table as well, and the planner has no statistics of
+ * the new tables. Queries and live processing go on meanwhile (VACUUM takes no lock that stops them); a failure
+ * (a role not allowed to) leaves it to autovacuum. SQLite needs neither.
+ */
+async function settleTables(store: ReadModelDatabase, builds: readonly { names: ReadonlyMap<string, string> }[], logger: EngineLogger): Promise<void> {
+  if (store.kind !== 'postgres') return;
+  for (const build of builds) {
+    for (const table of build.names.keys()) {
+      try {
+        await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(store.db);
+      } catch (error) {
+        logger.warn('vacuum after a rebuild failed; autovacuum will get to the table', { table, error: (error as Error).message });
+      }
+    }
   }
 }
 

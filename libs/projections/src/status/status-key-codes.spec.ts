@@ -1,4 +1,11 @@
-import { CodeSums, StatusKeyCodes } from './status-key-codes';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openReadModelDatabase, readModelTargetFrom, type ReadModelDatabase } from '@app/read-model';
+import type { ProjectionDb } from '../engine/projection';
+import { statusProjection } from './status.projection';
+import { STATUS_KEYS } from './status.tables';
+import { CodeSums, decodeCounts, keysOf, StatusKeyCodes } from './status-key-codes';
 
 describe('StatusKeyCodes', () => {
   it('gives each key one code, in the order keys are first met, and hands each new code over once', () => {
@@ -36,5 +43,55 @@ describe('CodeSums', () => {
       [5000, 1],
       [100000, 1],
     ]);
+  });
+});
+
+describe('decodeCounts on a real store', () => {
+  let dir: string;
+  let store: ReadModelDatabase;
+  let db: ProjectionDb;
+  const codes = new StatusKeyCodes();
+  const save = async (keys: string[]) => {
+    for (const key of keys) codes.codeOf(key);
+    await db.insertInto(STATUS_KEYS).values(codes.takeUnsaved()).execute();
+  };
+  const sumsOf = (...lists: number[][]) => {
+    const sums = new CodeSums();
+    for (const list of lists) sums.addList(JSON.stringify(list));
+    return sums;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kontakt-key-codes-'));
+    store = await openReadModelDatabase(readModelTargetFrom(undefined, dir));
+    db = store.db as unknown as ProjectionDb;
+    await statusProjection.create().createTables(db, 'g1', store.kind);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names sums by a dictionary read ahead, and reads on for a code given after that read', async () => {
+    await save(['day:20171012', 'person:minister']);
+    // The dictionary as a cut reads it alongside its sums...
+    const early = keysOf(db);
+    expect((await early).keys).toEqual(['day:20171012', 'person:minister']);
+    // ...and a batch written meanwhile gives a new code that the summed rows already hold.
+    await save(['organisation:network']);
+    expect(sumsOf([0, 2], [2]).highestCode()).toBe(2);
+    await expect(decodeCounts(db, sumsOf([0, 2], [2]), early)).resolves.toEqual({ 'day:20171012': 1, 'organisation:network': 2 });
+    // Codes the early read held need no second one.
+    await expect(decodeCounts(db, sumsOf([1], [1]), early)).resolves.toEqual({ 'person:minister': 2 });
+  });
+
+  it('reads a dictionary made again with other codes whole, and refuses a code it does not hold', async () => {
+    await db.deleteFrom(STATUS_KEYS).execute();
+    const other = new StatusKeyCodes();
+    for (const key of ['person:minister', 'day:20171012', 'organisation:network', 'meetings:minister']) other.codeOf(key);
+    await db.insertInto(STATUS_KEYS).values(other.takeUnsaved()).execute();
+    await expect(decodeCounts(db, sumsOf([0, 3]))).resolves.toEqual({ 'person:minister': 1, 'meetings:minister': 1 });
+    await expect(decodeCounts(db, sumsOf([4]))).rejects.toThrow('status count code 4 is not in status_keys');
   });
 });

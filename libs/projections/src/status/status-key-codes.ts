@@ -55,7 +55,7 @@ function chained(previous: string, key: string): string {
 }
 
 /** What a reader kept of the dictionary: the keys by code, and the chain of the last one. */
-interface KnownKeys {
+export interface KnownKeys {
   keys: string[];
   chain: string;
 }
@@ -68,8 +68,11 @@ interface KnownKeys {
  */
 const known = new WeakMap<ProjectionDb, KnownKeys>();
 
-/** Count sums by code turned into sums by key, reading the codes not met before (one range read). */
-export async function decodeCounts(db: ProjectionDb, byCode: CodeSums): Promise<Record<string, number>> {
+/**
+ * The dictionary brought up to date (one range read, usually of one row). A cut starts this with its first reads, so
+ * that on PostgreSQL it is not a round trip of its own after the sums.
+ */
+export async function keysOf(db: ProjectionDb): Promise<KnownKeys> {
   let kept = known.get(db) ?? { keys: [], chain: '' };
   let rows = await keysFrom(db, Math.max(0, kept.keys.length - 1));
   if (kept.keys.length > 0 && rows[0]?.chain !== kept.chain) {
@@ -83,6 +86,16 @@ export async function decodeCounts(db: ProjectionDb, byCode: CodeSums): Promise<
     kept = { keys, chain: rows.at(-1)?.chain ?? '' };
     known.set(db, kept);
   }
+  return kept;
+}
+
+/**
+ * Count sums by code turned into sums by key, by the dictionary `keys` brought (read now when not given). A sum that
+ * holds a code beyond it, given by a batch written after the dictionary was read, has it read again.
+ */
+export async function decodeCounts(db: ProjectionDb, byCode: CodeSums, keys: Promise<KnownKeys> = keysOf(db)): Promise<Record<string, number>> {
+  let kept = await keys;
+  if (byCode.highestCode() >= kept.keys.length) kept = await keysOf(db);
   return decodeWith(kept, byCode);
 }
 
@@ -116,6 +129,11 @@ export class CodeSums {
       this.sums[code] += 1;
       if (code > this.highest) this.highest = code;
     }
+  }
+
+  /** The highest code added, -1 for none. */
+  highestCode(): number {
+    return this.highest;
   }
 
   forEach(visit: (code: number, count: number) => void): void {

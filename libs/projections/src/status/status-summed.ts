@@ -4,7 +4,7 @@ import { sortKeyLimitOf, type HistoryCut } from '../timeline/visible-entries';
 import { stageAtCut, stageView } from './cooperation-stage-view';
 import { listedItems } from './current-status';
 import { namesShownFor, shownCountsOf, summarizeCooperationStatus, summarizeRegionStatus, type CooperationStageView, type CooperationStatus, type RegionStatus } from './region-status';
-import { CodeSums, decodeCounts } from './status-key-codes';
+import { CodeSums, decodeCounts, keysOf, type KnownKeys } from './status-key-codes';
 import { namesOf } from './status-names';
 import { chunked, cooperationMarksOf, entryCountsIn, tallyCountsOf, type EntryCondition } from './status-sums';
 import { addCounts, emptyTally, type StatusItem, type StatusTally } from './status-tally';
@@ -40,7 +40,12 @@ function summedCut(cut: HistoryCut): SummedCut {
  */
 export async function regionStatusSummed(db: ProjectionDb, regionId: string, cut: HistoryCut, dayKey: number): Promise<RegionStatus | undefined> {
   const at = summedCut(cut);
-  const region = (await db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst()) as Pick<StatusRegionRow, 'cooperations'> | undefined;
+  // What does not depend on the region's row is asked for with it (on PostgreSQL each read is a round trip).
+  const keys = handled(keysOf(db));
+  const [region, spread] = await Promise.all([
+    db.selectFrom(STATUS_REGIONS).select('cooperations').where('region_id', '=', regionId).executeTakeFirst() as Promise<Pick<StatusRegionRow, 'cooperations'> | undefined>,
+    spreadOf(db, regionId),
+  ]);
   const views = region ? (JSON.parse(region.cooperations) as CooperationStageView[]) : [];
   const byDate = views.filter((view) => openedBy(view.openedOn, at.asOf));
   const byDateIds = byDate.map((view) => view.cooperationId);
@@ -55,8 +60,8 @@ export async function regionStatusSummed(db: ProjectionDb, regionId: string, cut
   const openedIds = opened.map((view) => view.cooperationId);
   // Independent reads go out together (on PostgreSQL each is a round trip of its own).
   const [counts, replaced, current] = await Promise.all([
-    countsAt(db, regionId, byDateIds, openedIds, leftOut, at),
-    replacedAt(db, openedIds, at),
+    countsAt(db, keys, { scope: regionId, spread }, byDateIds, openedIds, leftOut, at),
+    replacedAt(db, keys, openedIds, at),
     listedItems(db, regionId, { endedCooperations: ended, ...itemCut(at), leftOut }),
   ]);
   // What the summary reads of the counts, worked out once: a large region's name thousands of people and days.
@@ -69,14 +74,18 @@ export async function regionStatusSummed(db: ProjectionDb, regionId: string, cut
 /** The same for one cooperation; undefined when it is unknown, or not opened by the day or recorded by the moment. */
 export async function cooperationStatusSummed(db: ProjectionDb, cooperationId: string, cut: HistoryCut, dayKey: number): Promise<CooperationStatus | undefined> {
   const at = summedCut(cut);
-  const row = (await db.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', '=', cooperationId).executeTakeFirst()) as StatusCooperationRow | undefined;
+  const scope = cooperationScope(cooperationId);
+  const keys = handled(keysOf(db));
+  const [row, spread] = await Promise.all([
+    db.selectFrom(STATUS_COOPERATIONS).selectAll().where('cooperation_id', '=', cooperationId).executeTakeFirst() as Promise<StatusCooperationRow | undefined>,
+    spreadOf(db, scope),
+  ]);
   if (!row || !openedBy(row.opened_on, at.asOf) || Number(row.opened_known_from) > at.knownBy) return undefined;
   const cooperation = { ourOrganisationId: row.our_organisation_id, partner: { kind: row.partner_kind as 'region' | 'organisation', id: row.partner_id }, openedOn: row.opened_on };
   const view = stageView(cooperationId, cooperation, stageAtCut(row.opened_on, JSON.parse(row.stage_changes) as StageChangeMark[], at.limit, at.knownBy));
-  const scope = cooperationScope(cooperationId);
   const [counts, replaced, current] = await Promise.all([
-    countsAt(db, scope, [cooperationId], [cooperationId], [], at),
-    replacedAt(db, [cooperationId], at),
+    countsAt(db, keys, { scope, spread }, [cooperationId], [cooperationId], [], at),
+    replacedAt(db, keys, [cooperationId], at),
     listedItems(db, scope, { endedCooperations: view.stage === 'ended' ? [cooperationId] : [], ...itemCut(at) }),
   ]);
   const shown = shownCountsOf(addCounts(counts, replaced.counts, 1));
@@ -106,16 +115,22 @@ function itemCut(at: SummedCut): { before?: number; knownBy?: number } {
  * tells the shares. `byDate`: the scope's cooperations opened by the day; `opened`: those of them recorded by the
  * moment (no other has entries inside the cut); `leftOut`: those not opened by the day.
  */
-async function countsAt(db: ProjectionDb, scope: string, byDate: readonly string[], opened: readonly string[], leftOut: readonly string[], at: SummedCut): Promise<Record<string, number>> {
-  const row = (await db.selectFrom(STATUS_TALLIES).select('spread').where('region_id', '=', scope).executeTakeFirst()) as Pick<StatusTallyRow, 'spread'> | undefined;
-  const spread = row ? (JSON.parse(row.spread) as TallySpread) : undefined;
+async function countsAt(
+  db: ProjectionDb,
+  keys: Promise<KnownKeys>,
+  { scope, spread }: { scope: string; spread: TallySpread | undefined },
+  byDate: readonly string[],
+  opened: readonly string[],
+  leftOut: readonly string[],
+  at: SummedCut,
+): Promise<Record<string, number>> {
   const datedShare = at.asOf === undefined ? 1 : shareBefore(spread && interactionsAround(spread, at.asOf));
   const knownShare = at.knownBy === Number.POSITIVE_INFINITY ? 1 : shareBefore(spread && recordedAround(spread, at.knownBy));
   const dated: EntryCondition = { column: 'sort_key', op: '<', value: at.limit };
   const known: EntryCondition = { column: 'known_from', op: '<=', value: at.knownBy };
   if (Math.min(datedShare, knownShare) <= 0.5) {
-    if (datedShare <= knownShare) return entryCountsIn(db, opened, dated, ...(at.knownBy === Number.POSITIVE_INFINITY ? [] : [known]));
-    return entryCountsIn(db, opened, known, ...(at.asOf === undefined ? [] : [dated]));
+    if (datedShare <= knownShare) return entryCountsIn(db, keys, opened, dated, ...(at.knownBy === Number.POSITIVE_INFINITY ? [] : [known]));
+    return entryCountsIn(db, keys, opened, known, ...(at.asOf === undefined ? [] : [dated]));
   }
   const datedLater: EntryCondition = { column: 'sort_key', op: '>=', value: at.limit };
   const knownLater: EntryCondition = { column: 'known_from', op: '>', value: at.knownBy };
@@ -126,15 +141,30 @@ async function countsAt(db: ProjectionDb, scope: string, byDate: readonly string
       db,
       leftOut.map((id) => cooperationScope(id)),
     ),
-    at.asOf === undefined ? none : entryCountsIn(db, byDate, datedLater),
-    at.knownBy === Number.POSITIVE_INFINITY ? none : entryCountsIn(db, byDate, knownLater),
-    at.asOf === undefined || at.knownBy === Number.POSITIVE_INFINITY ? none : entryCountsIn(db, byDate, datedLater, knownLater),
+    at.asOf === undefined ? none : entryCountsIn(db, keys, byDate, datedLater),
+    at.knownBy === Number.POSITIVE_INFINITY ? none : entryCountsIn(db, keys, byDate, knownLater),
+    at.asOf === undefined || at.knownBy === Number.POSITIVE_INFINITY ? none : entryCountsIn(db, keys, byDate, datedLater, knownLater),
   ]);
   const counts = current[0] ?? emptyTally().counts;
   for (const tally of unopened) addCounts(counts, tally, -1);
   addCounts(counts, later, -1);
   addCounts(counts, recordedLater, -1);
   return addCounts(counts, both, 1);
+}
+
+/** How a tally scope's versions spread over dates and recording months (kept with its tally); none yet: undefined. */
+async function spreadOf(db: ProjectionDb, scope: string): Promise<TallySpread | undefined> {
+  const row = (await db.selectFrom(STATUS_TALLIES).select('spread').where('region_id', '=', scope).executeTakeFirst()) as Pick<StatusTallyRow, 'spread'> | undefined;
+  return row ? (JSON.parse(row.spread) as TallySpread) : undefined;
+}
+
+/**
+ * A read started ahead, marked handled: a cut that fails or ends before it waits for it (an unknown region) must not
+ * leave it as an unhandled rejection. Whoever awaits it still gets its error.
+ */
+function handled<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
 }
 
 /** The share of a scope's versions before a cut, by its spread; none known reads as an early cut. */
@@ -148,7 +178,7 @@ function shareBefore(around: { before: number; after: number } | undefined): num
  * cut's day). Few (a version replaced after the moment, of an entry recorded before it), read by (cooperation,
  * replaced when) and added whole. Nothing without a moment: now, no replaced version is known.
  */
-async function replacedAt(db: ProjectionDb, cooperationIds: readonly string[], at: SummedCut): Promise<StatusTally> {
+async function replacedAt(db: ProjectionDb, keys: Promise<KnownKeys>, cooperationIds: readonly string[], at: SummedCut): Promise<StatusTally> {
   if (at.knownBy === Number.POSITIVE_INFINITY) return emptyTally();
   const reads = chunked(cooperationIds).map((ids) => {
     let query = db.selectFrom(STATUS_SUPERSEDED).select(['counts', 'items']).where('cooperation_id', 'in', ids).where('known_to', '>', at.knownBy).where('known_from', '<=', at.knownBy);
@@ -163,7 +193,7 @@ async function replacedAt(db: ProjectionDb, cooperationIds: readonly string[], a
       for (const item of JSON.parse(row.items) as StatusItem[]) items[`${item.kind}:${item.entryKey}`] = item;
     }
   }
-  return { counts: await decodeCounts(db, sums), items };
+  return { counts: await decodeCounts(db, sums, keys), items };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ProjectionDb } from '../engine/projection';
-import { CodeSums, decodeCounts } from './status-key-codes';
+import { CodeSums, decodeCounts, type KnownKeys } from './status-key-codes';
 import { STATUS_COOPERATIONS, STATUS_ENTRIES, STATUS_TALLIES, type StageChangeMark, type StatusCooperationRow, type StatusEntryRow, type StatusTallyRow } from './status.tables';
 
 /** Cooperations per read of their rows: well under both databases' limits on bound parameters. */
@@ -18,9 +18,9 @@ export type EntryCondition = { column: 'sort_key'; op: '<' | '>='; value: number
  * (status_entries.counts, as codes), read from an index alone, one statement per 500 cooperations, summed by code and
  * named once at the end. No entry is parsed. `range` picks the index (the range of the side that holds fewer
  * entries); the filters are checked inside it, written `+column` so that the planner does not pick another index by
- * them (SQLite, without statistics, would guess; PostgreSQL reads `+x` as x).
+ * them (SQLite, without statistics, would guess; PostgreSQL reads `+x` as x). `keys`: the dictionary, read alongside.
  */
-export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly string[], range: EntryCondition, ...filters: EntryCondition[]): Promise<Record<string, number>> {
+export async function entryCountsIn(db: ProjectionDb, keys: Promise<KnownKeys>, cooperationIds: readonly string[], range: EntryCondition, ...filters: EntryCondition[]): Promise<Record<string, number>> {
   const reads = chunked(cooperationIds).map((ids) => {
     let query = db.selectFrom(STATUS_ENTRIES).select('counts').where('cooperation_id', 'in', ids).where(range.column, range.op, range.value);
     for (const filter of filters) query = query.where(sql<number>`+${sql.ref(filter.column)}`, filter.op, filter.value);
@@ -30,7 +30,7 @@ export async function entryCountsIn(db: ProjectionDb, cooperationIds: readonly s
   for (const rows of await Promise.all(reads)) {
     for (const row of rows) sums.addList(row.counts);
   }
-  return decodeCounts(db, sums);
+  return decodeCounts(db, sums, keys);
 }
 
 /** The stored counts of tally scopes (status_tallies), one read by key per 500. */
