@@ -90,10 +90,10 @@ export async function keysOf(db: ProjectionDb): Promise<KnownKeys> {
 }
 
 /**
- * Count sums by code turned into sums by key, by the dictionary `keys` brought (read now when not given). A sum that
- * holds a code beyond it, given by a batch written after the dictionary was read, has it read again.
+ * Count sums by code turned into sums by key, by the dictionary `keys` brought (keysOf, read alongside the sums). A
+ * sum that holds a code beyond it, given by a batch written after the dictionary was read, has it read again.
  */
-export async function decodeCounts(db: ProjectionDb, byCode: CodeSums, keys: Promise<KnownKeys> = keysOf(db)): Promise<Record<string, number>> {
+export async function decodeCounts(db: ProjectionDb, byCode: CodeSums, keys: Promise<KnownKeys>): Promise<Record<string, number>> {
   let kept = await keys;
   if (byCode.highestCode() >= kept.keys.length) kept = await keysOf(db);
   return decodeWith(kept, byCode);
