@@ -71,6 +71,7 @@ async function runBenchmark(options: ProjectionBenchOptions): Promise<Projection
     const chunked = await measurePhase(node, 'read-as-rebuild', '$all read as a rebuild reads it (readAllChunk × 5,000 → ProjectedEvent), nothing applied', () => readAllAsRebuild(client));
     measured(chunked);
     if (chunked.events !== options.events) throw new Error(`$all holds ${chunked.events} Kontakt events, ${options.events} were written`);
+    measured(await measurePhase(node, 'read-handed-over', '$all read as a rebuild reads it, each chunk also cloned as postMessage would hand it to another thread', () => readAllAsRebuild(client, { handOver: true })));
     const context: RebuildContext = { client, node, projectedEvents: chunked.events, ...(profileDir ? { profileDir } : {}), progress };
     for (const kind of readModelKinds(options)) stores.push(await measureStore(context, kind, definitions, world, options));
   });

@@ -4,7 +4,8 @@ export const PROJECTION_BENCH_USAGE = `Usage: npm run bench:projections -- [--qu
 
 Fills a standalone event-store node (a child process, fresh folder under the temp dir) with a realistic, seeded
 Kontakt history through @eventstore/db-client, then measures the read side on it:
-  - the raw $all read through the client (the ceiling for any rebuild) and the engine's chunked read path;
+  - the raw $all read through the client (the ceiling for any rebuild) and the engine's chunked read path, also with
+    each chunk cloned as postMessage would hand it to a worker thread (what decoding in a worker would cost);
   - the rebuild of each projection of KONTAKT_PROJECTIONS on its own, and of all of them together
     (ProjectionEngine.start() on an empty store): events/s, seconds (reading, query indexes, swap), rows written,
     size, CPU of the node and of this process, RSS;

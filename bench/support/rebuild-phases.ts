@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { kontaktEventSchemas } from '@app/event-store';
 import { ProjectionEngine, readAllChunk, type EngineLogger, type LogPosition, type ProjectionDefinition, type RebuildProgress } from '@app/projections';
@@ -140,7 +141,7 @@ async function countRows(store: ReadModelDatabase, definitions: readonly Project
 }
 
 /** Reads all of `$all` as a rebuild does (chunks of REBUILD_BATCH, each event turned into a ProjectedEvent), applying nothing. */
-export async function readAllAsRebuild(client: EventStoreDBClient): Promise<PhaseWork> {
+export async function readAllAsRebuild(client: EventStoreDBClient, { handOver = false }: { handOver?: boolean } = {}): Promise<PhaseWork> {
   const schemas = kontaktEventSchemas();
   let position: LogPosition | undefined;
   let events = 0;
@@ -148,7 +149,10 @@ export async function readAllAsRebuild(client: EventStoreDBClient): Promise<Phas
   for (;;) {
     const chunk = await readAllChunk(client, schemas, position, REBUILD_BATCH);
     calls += 1;
-    events += chunk.events.length;
+    // What handing each chunk to another thread would add (postMessage clones with V8's serializer): the cost that
+    // decides whether decoding in a worker thread could pay for itself.
+    const received = handOver ? (deserialize(serialize(chunk.events)) as unknown[]) : chunk.events;
+    events += received.length;
     if (chunk.last) position = chunk.last;
     if (chunk.records < REBUILD_BATCH) return { events, calls };
   }
