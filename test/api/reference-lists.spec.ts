@@ -5,18 +5,7 @@ import { readModelStores } from '../support/read-model-stores';
 describe.each(readModelStores())('lists of regions and cooperations, read models on %s', (_store, scratchStore) => {
   const api = useTestApi({ READ_YOUR_WRITES_TIMEOUT_MS: '3000' }, scratchStore);
 
-  /** Until the first build of an empty store is done, its tables may not exist yet (nothing to wait on by position). */
-  const projectionsLive = async () => {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const { body } = await api().get('/projections');
-      if (body.projections.every((projection: { state: string }) => projection.state === 'live')) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the projections did not go live within 10 s');
-  };
-
   it('lists every region with its parent and every cooperation with its sides and stage, once recorded', async () => {
-    await projectionsLive();
     expect((await api().get('/regions')).body).toEqual({ items: [] });
     expect((await api().get('/cooperations')).body).toEqual({ items: [] });
     const last = await recordPressStory(api());

@@ -50,9 +50,16 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
     return this.startup;
   }
 
-  /** Starts in the background: the API serves commands at once, queries catch up (see minPosition). */
-  onApplicationBootstrap(): void {
-    this.engine?.start().then(
+  /**
+   * Starts in the background: the API serves commands at once, queries catch up (see minPosition). Only the tables
+   * are awaited (quick: the read-model store alone), so that the API does not listen before them and a first query
+   * finds them empty while they are built rather than answering 503 READ_MODEL_NOT_BUILT.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.engine === undefined) return;
+    let prepared!: () => void;
+    const tablesReady = new Promise<void>((resolve) => (prepared = resolve));
+    const startup = this.engine.start({ onPrepared: prepared }).then(
       () => {
         this.startup = 'started';
       },
@@ -61,6 +68,7 @@ export class ProjectionsRuntime implements OnApplicationBootstrap, BeforeApplica
         ProjectionsRuntime.logger.error(`projections failed to start: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
+    await Promise.race([tablesReady, startup]);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

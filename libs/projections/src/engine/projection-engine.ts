@@ -162,9 +162,11 @@ export class ProjectionEngine {
    * Makes sure every projection has its tables and a checkpoint of the current schema version; projections that have
    * none (first start) or another version are built from `$all` by a rebuild, awaited here, so that the first live
    * batch finds them complete. Then starts the live subscription. With leases: only the projections whose lease is
-   * free now; the others are taken over (and built if need be) when their owner stops renewing.
+   * free now; the others are taken over (and built if need be) when their owner stops renewing. `onPrepared` is
+   * called once the tables and checkpoints are there, before any build from `$all`: from then on a query finds
+   * tables (empty while first built), not missing ones.
    */
-  async start(): Promise<void> {
+  async start(options: { onPrepared?: () => void } = {}): Promise<void> {
     this.stopped = false;
     this.stopRequested = false;
     // No subscription until every checkpoint is loaded: one started by a rebuild's swap would begin after the
@@ -179,6 +181,7 @@ export class ProjectionEngine {
       for (const running of this.running.values()) {
         if (this.owns(running) && (await this.prepare(running))) stale.push(running);
       }
+      options.onPrepared?.();
       // In one pass over $all (a first start builds every projection): reading is a large share of a rebuild.
       if (stale.length > 0) await this.rebuildTogether(stale);
     } finally {
